@@ -1,0 +1,34 @@
+/**
+ * @warrant/core: the verifiable primitives of Warrant.
+ * @module
+ */
+export { formatError, makeError } from './errors';
+export type { WarrantError } from './errors';
+export { formatJsonPath } from './json-path';
+export type { PathSegment } from './json-path';
+export { canonicalize, canonicalizeToBytes } from './canonical-json';
+export { parseJsonStrict, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './json-parse';
+export type { JsonParseError, JsonParseErrorCode, JsonParseLimits } from './json-parse';
+export type { CanonicalJsonError, JsonArray, JsonObject, JsonValue } from './canonical-json';
+export { toHex, fromHex, utf8Encode, utf8Decode, concatBytes, bytesEqual } from './bytes';
+export {
+  Sha256Digest,
+  parseDigest,
+  sha256,
+  createSha256,
+  digestBytes,
+  digestCanonical,
+  digestFromRaw,
+  SHA256_IMPLEMENTATION,
+} from './digest';
+export type { DigestError, Sha256Hasher } from './digest';
+export {
+  Timestamp,
+  parseTimestamp,
+  toEpochMillis,
+  fromEpochMillis,
+  addDays,
+  compareTimestamps,
+  DAY_MS,
+} from './time';
+export type { Clock, TimestampError } from './time';

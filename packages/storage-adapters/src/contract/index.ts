@@ -1,0 +1,5 @@
+/**
+ * @warrant/storage-adapters/contract
+ * @module
+ */
+export const ADAPTER = 'contract' as const;

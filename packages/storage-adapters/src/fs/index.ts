@@ -1,0 +1,5 @@
+/**
+ * @warrant/storage-adapters/fs
+ * @module
+ */
+export const ADAPTER = 'fs' as const;

@@ -1,0 +1,6 @@
+/**
+ * @warrant/storage-adapters: the storage port and its adapters. Import an adapter from its
+ * subpath (`./memory`, `./fs`, `./postgres`) so bundles only carry what they use.
+ * @module
+ */
+export const STORAGE_ADAPTERS_PACKAGE = '@warrant/storage-adapters' as const;

@@ -1,0 +1,5 @@
+/**
+ * @warrant/storage-adapters/memory
+ * @module
+ */
+export const ADAPTER = 'memory' as const;

@@ -1,0 +1,5 @@
+/**
+ * @warrant/storage-adapters/postgres
+ * @module
+ */
+export const ADAPTER = 'postgres' as const;
