@@ -52,7 +52,16 @@ for (const p of PACKAGES) {
   // cli has no importable API (a bin only): attw checks its types are absent-but-harmless.
   // node16 profile: subpath exports cannot resolve under TypeScript's legacy node10 mode, and we
   // require Node >= 20.19 (and TypeScript moduleResolution node16/nodenext/bundler) anyway.
-  const attwArgs = ['--no-install', 'attw', '--pack', '.', '--format', 'ascii', '--profile', 'node16'];
+  const attwArgs = [
+    '--no-install',
+    'attw',
+    '--pack',
+    '.',
+    '--format',
+    'ascii',
+    '--profile',
+    'node16',
+  ];
   if (p === 'cli') attwArgs.push('--entrypoints', '.');
   const attw = run('npx', attwArgs, dir);
   console.log(attw ? 'ok' : 'FAILED');
