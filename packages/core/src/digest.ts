@@ -16,7 +16,8 @@ export type { Sha256Hasher } from './platform/sha256.types';
 
 const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
-interface Sha256DigestBrand {
+/** Brand of {@link Sha256Digest}. */
+export interface Sha256DigestBrand {
   readonly Sha256Digest: unique symbol;
 }
 

@@ -21,7 +21,7 @@ export {
   digestFromRaw,
   SHA256_IMPLEMENTATION,
 } from './digest';
-export type { DigestError, Sha256Hasher } from './digest';
+export type { DigestError, Sha256DigestBrand, Sha256Hasher } from './digest';
 export {
   Timestamp,
   parseTimestamp,
@@ -31,4 +31,5 @@ export {
   compareTimestamps,
   DAY_MS,
 } from './time';
-export type { Clock, TimestampError } from './time';
+export type { Clock, TimestampBrand, TimestampError } from './time';
+export { Actor, EventDraft, EventPayload, LogEvent } from './event';

@@ -13,7 +13,8 @@ import { makeError, type WarrantError } from './errors';
 // canonical bytes (and so digests) stable. Offsets other than Z are refused, not normalized.
 const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/;
 
-interface TimestampBrand {
+/** Brand of {@link Timestamp}. */
+export interface TimestampBrand {
   readonly Timestamp: unique symbol;
 }
 
