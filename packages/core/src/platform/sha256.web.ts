@@ -1,5 +1,7 @@
 /**
- * SHA-256 for browsers and other non-Node runtimes: @noble/hashes (audited, synchronous).
+ * SHA-256 for browsers and other non-Node runtimes: @noble/hashes (audited, synchronous, no
+ * dependencies). WebCrypto's `crypto.subtle.digest` is faster for large inputs but asynchronous
+ * only; `sha256Async` in digest-async.ts uses it where present.
  * @module
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
@@ -7,7 +9,15 @@ import type { Sha256Hasher } from './sha256.types';
 
 export const name = '@noble/hashes' as const;
 
+// From 64 KiB, native WebCrypto beats portable JavaScript even counting the promise round trip
+// (bench/sha256.bench.ts measures both; see bench/RESULTS.md).
+export const subtleThreshold = 64 * 1024;
+
 export const sha256 = (bytes: Uint8Array): Uint8Array => nobleSha256(bytes);
+
+export const sha256Into = (input: Uint8Array, out: Uint8Array, offset: number): void => {
+  out.set(nobleSha256(input), offset);
+};
 
 export const createSha256 = (): Sha256Hasher => {
   const h = nobleSha256.create();
