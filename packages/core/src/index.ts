@@ -59,3 +59,87 @@ export { verifyInclusion, rootFromInclusionProof } from './merkle-inclusion';
 export type { InclusionProofInput, VerifiedInclusion } from './merkle-inclusion';
 export { verifyConsistency, rootFromConsistencyProof } from './merkle-consistency';
 export type { ConsistencyProofInput, VerifiedConsistency } from './merkle-consistency';
+
+// --- exceptions ---
+export { decodeWith, toDecodeIssues } from './exception/decode';
+export type { DecodeError, DecodeIssue } from './exception/decode';
+export {
+  closedObject,
+  setOf,
+  checkedString,
+  literalUnion,
+  compareCodeUnits,
+} from './exception/codec-kit';
+export type { ClosedOutput, ClosedType, Props, Violation } from './exception/codec-kit';
+export {
+  Name,
+  EnvValue,
+  Text,
+  ExceptionId,
+  Uri,
+  LinkRef,
+  MediaType,
+  RiskScore,
+  VersionNumber,
+  EXCEPTION_ID_PATTERN,
+  MAX_NAME_LENGTH,
+  MAX_TEXT_LENGTH,
+  MAX_URI_LENGTH,
+} from './exception/fields';
+export {
+  ExceptionType,
+  ReasonCode,
+  ExceptionStatus,
+  EvidenceKind,
+  LinkKind,
+  ResidualRisk,
+  VersionOrigin,
+  DecisionAction,
+  EXCEPTION_TYPES,
+  REASON_CODES,
+  EXCEPTION_STATUSES,
+  EVIDENCE_KINDS,
+  LINK_KINDS,
+  RESIDUAL_RISKS,
+} from './exception/vocabulary';
+export {
+  purlSyntaxProblem,
+  purlHasVersion,
+  versSyntaxProblem,
+  isVersWildcard,
+} from './exception/component-syntax';
+export {
+  Scope,
+  ArtifactScope,
+  ComponentScope,
+  EnvironmentScope,
+  Purl,
+  VersRange,
+  VulnerabilityId,
+  ENVIRONMENT_DIMENSIONS,
+} from './exception/scope';
+export type { EnvironmentDimension } from './exception/scope';
+export { EvidenceRef, Link, RiskAcceptance, CompensatingControl } from './exception/attachments';
+export {
+  ExceptionProposal,
+  decodeProposal,
+  proposalDigest,
+  requiredScopeDimensions,
+} from './exception/proposal';
+export type { ProposalError, ProposalShape } from './exception/proposal';
+export {
+  Approval,
+  Decision,
+  DsseEnvelopeJson,
+  APPROVAL_PAYLOAD_TYPE,
+} from './exception/approval';
+export {
+  Exception,
+  decodeException,
+  exceptionContent,
+  deriveExceptionId,
+  EXCEPTION_SCHEMA,
+} from './exception/exception';
+export type { ExceptionError } from './exception/exception';
+export { analyzeBreadth, compareBreadth, BREADTHS } from './exception/breadth';
+export type { Breadth, BreadthAnalysis, BreadthReason, OpennessLevel } from './exception/breadth';
