@@ -127,12 +127,7 @@ export {
   requiredScopeDimensions,
 } from './exception/proposal';
 export type { ProposalError, ProposalShape } from './exception/proposal';
-export {
-  Approval,
-  Decision,
-  DsseEnvelopeJson,
-  APPROVAL_PAYLOAD_TYPE,
-} from './exception/approval';
+export { Approval, Decision, DsseEnvelopeJson, APPROVAL_PAYLOAD_TYPE } from './exception/approval';
 export {
   Exception,
   decodeException,
