@@ -138,3 +138,37 @@ export {
 export type { ExceptionError } from './exception/exception';
 export { analyzeBreadth, compareBreadth, BREADTHS } from './exception/breadth';
 export type { Breadth, BreadthAnalysis, BreadthReason, OpennessLevel } from './exception/breadth';
+// --- dsse ---
+export { paeEncode, DSSE_PAE_PREFIX } from './dsse/pae';
+export { encodeBase64, decodeBase64 } from './dsse/base64';
+export {
+  Base64String,
+  DsseEnvelope,
+  DsseSignature,
+  decodeEnvelope,
+  parseEnvelope,
+} from './dsse/envelope';
+export { signEnvelope, signJson } from './dsse/sign';
+export { verifyEnvelope, DEFAULT_MAX_SIGNATURES } from './dsse/verify';
+export {
+  generateSigningKey,
+  importJwk,
+  importPrivateKeyPem,
+  importPublicKeyPem,
+  keyIdFromSpki,
+} from './dsse/keys';
+export type { Base64StringBrand } from './dsse/envelope';
+export type { DsseAlgorithm } from './dsse/der';
+export type {
+  DsseDecodeError,
+  DsseError,
+  DsseErrorCode,
+  DsseIssue,
+  DsseKeyError,
+  DsseTrustError,
+  SignatureCheck,
+  SignatureStatus,
+} from './dsse/errors';
+export type { Signer, Verifier } from './dsse/ports';
+export type { VerifiedEnvelope, VerifyOptions } from './dsse/verify';
+export type { GeneratedSigningKey, KeyOptions, PublicKey, SigningKey } from './dsse/keys';
