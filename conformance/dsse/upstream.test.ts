@@ -53,7 +53,12 @@ const b64url = (hex: string): string =>
 // renamed; the keys themselves are imported as JWKs built from the RFC 8032 seeds.
 const named = async (name: string): Promise<{ signer: Signer; verifier: Verifier }> => {
   const k = upstream.keys[name]!;
-  const key = await importJwk({ kty: 'OKP', crv: 'Ed25519', x: b64url(k.public), d: b64url(k.seed) });
+  const key = await importJwk({
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: b64url(k.public),
+    d: b64url(k.seed),
+  });
   if (E.isLeft(key) || key.right.kind !== 'private') throw new Error(`cannot import key ${name}`);
   const { signer, verifier } = key.right;
   return {
@@ -68,7 +73,9 @@ describe('DSSE testvectors/vectors.json', () => {
   });
   for (const v of upstream.vectors) {
     it(`${v.id}: ${v.expect}`, async () => {
-      const verifiers = await Promise.all(v.trustedKeys.map(async (n) => (await named(n)).verifier));
+      const verifiers = await Promise.all(
+        v.trustedKeys.map(async (n) => (await named(n)).verifier),
+      );
       const result = await verifyEnvelope(v.envelope, {
         verifiers,
         threshold: v.threshold,
@@ -95,7 +102,9 @@ describe('DSSE testvectors/vectors.json', () => {
   it('signEnvelope reproduces the single-signature envelope (modulo member order)', async () => {
     const v = upstream.vectors.find((x) => x.id === 'single-signature')!;
     const { signer } = await named('A');
-    const env = await signEnvelope(v.envelope.payloadType, decodeBase64(v.envelope.payload)!, [signer]);
+    const env = await signEnvelope(v.envelope.payloadType, decodeBase64(v.envelope.payload)!, [
+      signer,
+    ]);
     expect(env).toEqual({
       payloadType: v.envelope.payloadType,
       payload: v.envelope.payload,
@@ -113,9 +122,12 @@ const findSigner = async (pae: Uint8Array, sig: string): Promise<string> => {
 
 describe('DSSE protocol.md ECDSA P-256 example', () => {
   const text = readFileSync(join(DIR, 'protocol.md'), 'utf8');
-  const num = (label: string): bigint => BigInt(new RegExp(`^${label}: (\\d+)$`, 'm').exec(text)![1]!);
+  const num = (label: string): bigint =>
+    BigInt(new RegExp(`^${label}: (\\d+)$`, 'm').exec(text)![1]!);
   const be32 = (n: bigint): string => b64url(n.toString(16).padStart(64, '0'));
-  const envelope = JSON.parse(/```json\n([\s\S]*?)```/.exec(text)![1]!) as UpstreamVector['envelope'];
+  const envelope = JSON.parse(
+    /```json\n([\s\S]*?)```/.exec(text)![1]!,
+  ) as UpstreamVector['envelope'];
 
   it('verifies the published envelope (P1363 signature) with the published key', async () => {
     const key = await importJwk({ kty: 'EC', crv: 'P-256', x: be32(num('X')), y: be32(num('Y')) });
@@ -139,9 +151,11 @@ describe('DSSE protocol.md ECDSA P-256 example', () => {
       d: be32(num('d')),
     });
     if (E.isLeft(key) || key.right.kind !== 'private') throw new Error('import failed');
-    const env = await signEnvelope('http://example.com/HelloWorld', new TextEncoder().encode('hello world'), [
-      key.right.signer,
-    ]);
+    const env = await signEnvelope(
+      'http://example.com/HelloWorld',
+      new TextEncoder().encode('hello world'),
+      [key.right.signer],
+    );
     const sig = decodeBase64(env.signatures[0]!.sig)!;
     expect(sig[0]).toBe(0x30); // DER SEQUENCE
     expect(E.isRight(await verifyEnvelope(env, { verifiers: [key.right.verifier] }))).toBe(true);
