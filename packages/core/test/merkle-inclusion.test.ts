@@ -130,6 +130,17 @@ describe('verifyInclusion', () => {
     expect(inclusionProofLength(0, 2 ** 53 - 1)).toBe(53);
   });
 
+  it('does not bind the tree size: the root does (docs/spec/merkle.md section 6)', () => {
+    // Leaf 0 of 3 entries: proof [h1, h2], root H(H(h0, h1), h2). Read as leaf 0 of 4 entries,
+    // the path has the same shape, so the same proof and root verify. Callers must take
+    // (treeSize, root) together from a signed checkpoint.
+    const three = buildMerkleTree(hashes.slice(0, 3));
+    const proof = E.getOrElseW(() => [])(three.inclusionProof(0));
+    const claim = { leafHash: hashes[0] as Uint8Array, index: 0, proof, root: three.root };
+    expect(E.isRight(verifyInclusion({ ...claim, treeSize: 3 }))).toBe(true);
+    expect(E.isRight(verifyInclusion({ ...claim, treeSize: 4 }))).toBe(true);
+  });
+
   it('throws TypeError only for wrong JavaScript types', () => {
     const v = valid(1);
     const bad: Array<Partial<Record<keyof InclusionProofInput, unknown>>> = [
