@@ -3,3 +3,6 @@
  * @module
  */
 export const PACK_NODE_PACKAGE = '@warrant/pack/node' as const;
+
+// --- archive ---
+export { fileArchiveSource, writeArchiveFile, readArchiveFile } from './archive-file';
