@@ -9,25 +9,30 @@ import { crc32 } from 'node:zlib';
 import { Deflate } from 'fflate';
 import { createDeterministicGzip } from '../../packages/pack/src/archive/gzip';
 
-/** Every ustar header field as text (UTF-8 encoded into the field, NUL padded). */
+/** A field's content: text (UTF-8 encoded) or raw bytes; NUL padded to the field width. */
+export type FieldValue = string | Uint8Array;
+
+/** Every ustar header field. */
 export interface RawHeaderFields {
-  name: string;
-  mode: string;
-  uid: string;
-  gid: string;
-  size: string;
-  mtime: string;
+  name: FieldValue;
+  mode: FieldValue;
+  uid: FieldValue;
+  gid: FieldValue;
+  size: FieldValue;
+  mtime: FieldValue;
   /** Stored as given when set; otherwise computed correctly ("%06o\0 "). */
-  chksum?: string;
-  typeflag: string;
-  linkname: string;
-  magic: string;
-  version: string;
-  uname: string;
-  gname: string;
-  devmajor: string;
-  devminor: string;
-  prefix: string;
+  chksum?: FieldValue;
+  typeflag: FieldValue;
+  linkname: FieldValue;
+  magic: FieldValue;
+  version: FieldValue;
+  uname: FieldValue;
+  gname: FieldValue;
+  devmajor: FieldValue;
+  devminor: FieldValue;
+  prefix: FieldValue;
+  /** The 12 unused bytes at 500. */
+  pad?: FieldValue;
 }
 
 /** The canonical field values Warrant writes for a regular file (size and name aside). */
@@ -66,6 +71,7 @@ const OFFSETS: Record<keyof RawHeaderFields, readonly [number, number]> = {
   devmajor: [329, 8],
   devminor: [337, 8],
   prefix: [345, 155],
+  pad: [500, 12],
 };
 
 /** The size field for `n` bytes: 11 octal digits and NUL. */
@@ -79,7 +85,7 @@ export const rawHeader = (fields: Partial<RawHeaderFields>): Uint8Array => {
   for (const [key, [offset, length]] of Object.entries(OFFSETS)) {
     const value = all[key as keyof RawHeaderFields];
     if (value === undefined) continue;
-    const bytes = enc.encode(value);
+    const bytes = typeof value === 'string' ? enc.encode(value) : value;
     if (bytes.length > length) throw new RangeError(`${key} is longer than ${length} bytes`);
     block.set(bytes, offset);
   }
