@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Node-only helpers: write a deterministic .tar.gz to a file from files on disk, and read one
  * from a file, streaming both ways with bounded memory. File system failures become
