@@ -172,3 +172,6 @@ export type {
 export type { Signer, Verifier } from './dsse/ports';
 export type { VerifiedEnvelope, VerifyOptions } from './dsse/verify';
 export type { GeneratedSigningKey, KeyOptions, PublicKey, SigningKey } from './dsse/keys';
+
+// --- canonical-json ---
+export type { CanonicalizeOptions, CanonicalJsonErrorCode } from './canonical-json';
