@@ -172,3 +172,25 @@ export type {
 export type { Signer, Verifier } from './dsse/ports';
 export type { VerifiedEnvelope, VerifyOptions } from './dsse/verify';
 export type { GeneratedSigningKey, KeyOptions, PublicKey, SigningKey } from './dsse/keys';
+
+// --- event log ---
+export { EventSeq, LogId } from './event';
+export type { EventSeqBrand, LogIdBrand } from './event';
+export {
+  EVENT_SCHEMA,
+  GENESIS_SCHEMA,
+  computeEventHash,
+  emptyHead,
+  genesisHash,
+  sealEvents,
+} from './event-log/chain';
+export type { ChainHead, SealError, UnhashedEvent } from './event-log/chain';
+export { encodeEventLines } from './event-log/json-lines';
+export { createLogVerifier, verifyEventLines, verifyEvents } from './event-log/verify';
+export type {
+  LogVerifier,
+  LogVerifyError,
+  LogVerifyErrorCode,
+  LogVerifyOptions,
+  LogVerifyReport,
+} from './event-log/verify.types';
