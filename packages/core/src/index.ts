@@ -194,3 +194,14 @@ export type {
   LogVerifyOptions,
   LogVerifyReport,
 } from './event-log/verify.types';
+export { storeError } from './store/errors';
+export type { StoreError, StoreErrorCode } from './store/errors';
+export { PackRecord, decodePackRecord } from './store/pack-record';
+export type {
+  BlobStore,
+  EventStore,
+  PackRecordStore,
+  SeqRange,
+  StoreResult,
+  WarrantStore,
+} from './store/port';
