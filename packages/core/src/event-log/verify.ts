@@ -8,7 +8,7 @@
  * one edit yields one error instead of a cascade. See docs/spec/event-log-v1.md section 6.
  * @module
  */
-import * as E from 'fp-ts/lib/Either.js';
+import type * as E from 'fp-ts/lib/Either.js';
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js';
 import type { LogId } from '../event';
 import { emptyHead } from './chain';
