@@ -27,6 +27,26 @@ import type {
   LogVerifyReport,
 } from './verify.types';
 
+// The strict parser returns its refusals as values; should it ever throw on some input, that
+// input is still just a malformed record here (verification never throws on hostile bytes).
+const parseStrict = (
+  line: Uint8Array,
+): E.Either<
+  { readonly code: string; readonly message: string; readonly path?: string },
+  unknown
+> => {
+  try {
+    return parseJsonStrict(line);
+  } catch (e) {
+    const err = e as { code?: unknown; message?: unknown; path?: unknown };
+    return E.left({
+      code: typeof err.code === 'string' ? err.code : 'CORE_JSON_SYNTAX',
+      message: typeof err.message === 'string' ? err.message : 'unparseable',
+      ...(typeof err.path === 'string' ? { path: err.path } : {}),
+    });
+  }
+};
+
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const REGION_BYTES = 16 * 1024 * 1024;
 
@@ -174,13 +194,13 @@ export class ChainVerifier implements LogVerifier {
       }
     }
     const line = bytes.subarray(start, end);
-    const parsed = parseJsonStrict(line);
+    const parsed = parseStrict(line);
     if (E.isLeft(parsed)) {
       this.report(
         'CORE_LOG_RECORD_MALFORMED',
         `not a JSON record (${parsed.left.code}): ${parsed.left.message}`,
         [],
-        parsed.left.path.slice(1),
+        (parsed.left.path ?? '$').slice(1),
       );
       this.skip();
       return;

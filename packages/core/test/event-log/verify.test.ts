@@ -171,6 +171,12 @@ describe('verifyEventLines', () => {
       ['CORE_LOG_RECORD_MALFORMED', 1, '$[1].a'],
     ]);
   });
+  it('reports a line with data after the record', () => {
+    const text = new TextDecoder().decode(lines(events.slice(0, 1))).replace('\n', 'x\n');
+    expect(errorsOf(verifyEventLines(LOG, utf8Encode(text)))).toEqual([
+      ['CORE_LOG_RECORD_MALFORMED', 0, '$[0]'],
+    ]);
+  });
   it('reports a line that is valid but not canonical', () => {
     const text = JSON.stringify(events[0], null, 1).replace(/\n/g, '') + '\n';
     expect(errorsOf(verifyEventLines(LOG, utf8Encode(text)))).toEqual([
