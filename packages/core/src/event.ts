@@ -26,6 +26,43 @@ export const Actor = t.strict(
 /** Who acted: a person or an automated service, by a stable identifier. */
 export type Actor = t.TypeOf<typeof Actor>;
 
+/** Brand of {@link LogId}. */
+export interface LogIdBrand {
+  readonly LogId: unique symbol;
+}
+
+// Lowercase letters, digits, '.', '_' and '-', 1 to 64 characters, starting and ending with a
+// letter or digit: safe as a file name on every platform (no case folding), a SQL key and a URL
+// segment, and already canonical JSON text (ASCII, nothing to escape).
+const LOG_ID_PATTERN = /^[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?$/;
+
+/**
+ * Identifies one log (one per tenant): 1-64 characters of `[a-z0-9._-]`, starting and ending
+ * with a letter or digit.
+ * @see docs/spec/event-log-v1.md section 2
+ */
+export const LogId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, LogIdBrand> => LOG_ID_PATTERN.test(s),
+  'LogId',
+);
+/** Identifies one log (one per tenant). */
+export type LogId = t.TypeOf<typeof LogId>;
+
+/** Brand of {@link EventSeq}. */
+export interface EventSeqBrand {
+  readonly EventSeq: unique symbol;
+}
+
+/** A position in a log: an integer from 0 to 2^53-1. */
+export const EventSeq = t.brand(
+  t.number,
+  (n): n is t.Branded<number, EventSeqBrand> => Number.isSafeInteger(n) && n >= 0,
+  'EventSeq',
+);
+/** A position in a log: an integer from 0 to 2^53-1. */
+export type EventSeq = t.TypeOf<typeof EventSeq>;
+
 /** A JSON object payload (validated further by the event type's own codec). */
 export const EventPayload = t.UnknownRecord;
 
@@ -58,9 +95,9 @@ export const LogEvent = t.intersection(
       /** Schema identifier of the stored record. */
       schema: t.literal('warrant.event/v1'),
       /** The log (one per tenant) this event belongs to. */
-      log_id: t.string,
+      log_id: LogId,
       /** Position in the log, starting at 0, without gaps. */
-      seq: t.number,
+      seq: EventSeq,
       /** `hash` of the event at `seq - 1`; for `seq` 0 the genesis value defined by the log spec. */
       prev_hash: Sha256Digest,
       /** SHA-256 over the canonical JSON (RFC 8785) of this record without the `hash` member. */

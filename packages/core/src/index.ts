@@ -175,3 +175,35 @@ export type { GeneratedSigningKey, KeyOptions, PublicKey, SigningKey } from './d
 
 // --- canonical-json ---
 export type { CanonicalizeOptions, CanonicalJsonErrorCode } from './canonical-json';
+// --- event log ---
+export { EventSeq, LogId } from './event';
+export type { EventSeqBrand, LogIdBrand } from './event';
+export {
+  EVENT_SCHEMA,
+  GENESIS_SCHEMA,
+  computeEventHash,
+  emptyHead,
+  genesisHash,
+  sealEvents,
+} from './event-log/chain';
+export type { ChainHead, SealError, UnhashedEvent } from './event-log/chain';
+export { encodeEventLines } from './event-log/json-lines';
+export { createLogVerifier, verifyEventLines, verifyEvents } from './event-log/verify';
+export type {
+  LogVerifier,
+  LogVerifyError,
+  LogVerifyErrorCode,
+  LogVerifyOptions,
+  LogVerifyReport,
+} from './event-log/verify.types';
+export { storeError } from './store/errors';
+export type { StoreError, StoreErrorCode } from './store/errors';
+export { PackRecord, decodePackRecord } from './store/pack-record';
+export type {
+  BlobStore,
+  EventStore,
+  PackRecordStore,
+  SeqRange,
+  StoreResult,
+  WarrantStore,
+} from './store/port';

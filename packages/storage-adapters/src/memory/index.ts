@@ -1,5 +1,5 @@
 /**
- * @warrant/storage-adapters/memory
+ * @warrant/storage-adapters/memory: the in-memory store (the embedded default; runs anywhere).
  * @module
  */
-export const ADAPTER = 'memory' as const;
+export { createMemoryStore } from './memory-store';

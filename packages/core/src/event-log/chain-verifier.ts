@@ -1,0 +1,373 @@
+/**
+ * The state machine behind log verification (see verify.ts for the public entry points).
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js';
+import { bytesEqual, concatBytes } from '../bytes';
+import { canonicalizeToBytes } from '../canonical-json';
+import type { Sha256Digest } from '../digest';
+import { LogEvent, type LogId } from '../event';
+import { formatJsonPath } from '../json-path';
+import { parseJsonStrict } from '../json-parse';
+import {
+  ACTOR_MEMBERS,
+  type ChainHead,
+  computeEventHash,
+  EVENT_MEMBERS,
+  findUnsafeInteger,
+  UNSAFE_MESSAGE,
+} from './chain';
+import { readFastLine } from './canonical-line';
+import { toDecodeIssues, unknownMembers } from './decode-issues';
+import type {
+  LogVerifier,
+  LogVerifyError,
+  LogVerifyErrorCode,
+  LogVerifyReport,
+} from './verify.types';
+
+// The strict parser returns its refusals as values; should it ever throw on some input, that
+// input is still just a malformed record here (verification never throws on hostile bytes).
+const parseStrict = (
+  line: Uint8Array,
+): E.Either<
+  { readonly code: string; readonly message: string; readonly path?: string },
+  unknown
+> => {
+  try {
+    return parseJsonStrict(line);
+  } catch (e) {
+    const err = e as { code?: unknown; message?: unknown; path?: unknown };
+    return E.left({
+      code: typeof err.code === 'string' ? err.code : 'CORE_JSON_SYNTAX',
+      message: typeof err.message === 'string' ? err.message : 'unparseable',
+      ...(typeof err.path === 'string' ? { path: err.path } : {}),
+    });
+  }
+};
+
+const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const REGION_BYTES = 16 * 1024 * 1024;
+
+/** @internal */
+export class ChainVerifier implements LogVerifier {
+  private index = 0;
+  private expectedSeq: number;
+  // undefined after a record that could not be read: the next link cannot be checked.
+  private prev: Sha256Digest | undefined;
+  private expectedHeadSeen = false;
+  private readonly errors: LogVerifyError[] = [];
+  private stopped = false;
+  private carry: Uint8Array[] = [];
+  private consumed = 0;
+
+  constructor(
+    private readonly logId: LogId,
+    private readonly from: ChainHead,
+    private readonly expectHead: { readonly size: number; readonly hash: Sha256Digest } | undefined,
+    private readonly maxErrors: number,
+    private readonly onEvent: ((event: LogEvent, index: number) => void) | undefined,
+    // Tests turn the fast path off to check that both paths reach the same verdicts.
+    private readonly fast = true,
+  ) {
+    this.expectedSeq = from.size;
+    this.prev = from.hash;
+    if (expectHead !== undefined && expectHead.size < from.size) {
+      throw new RangeError(`expectHead.size ${expectHead.size} is before from.size ${from.size}`);
+    }
+    if (expectHead !== undefined && expectHead.size === from.size) {
+      this.expectedHeadSeen = true;
+      if (expectHead.hash !== from.hash) this.headMismatch(from.hash);
+    }
+  }
+
+  pushRecords(records: ReadonlyArray<unknown>): void {
+    for (const record of records) {
+      if (this.stopped) return;
+      this.checkValue(record);
+    }
+  }
+
+  pushBytes(chunk: Uint8Array): void {
+    let start = 0;
+    if (this.carry.length > 0) {
+      const nl = chunk.indexOf(0x0a);
+      if (nl < 0) {
+        this.carry.push(chunk.slice());
+        return;
+      }
+      const line = concatBytes(...this.carry, chunk.subarray(0, nl + 1));
+      this.carry = [];
+      this.checkRegion(line, 0, line.length);
+      start = nl + 1;
+    }
+    const last = chunk.lastIndexOf(0x0a);
+    if (last >= start) {
+      // Decode in slices of whole lines (a line feed never splits a UTF-8 sequence), small
+      // enough to stay far below the engine's maximum string length.
+      while (start <= last) {
+        let end = last + 1;
+        if (end - start > REGION_BYTES) {
+          const cut = chunk.lastIndexOf(0x0a, start + REGION_BYTES);
+          end = cut >= start ? cut + 1 : chunk.indexOf(0x0a, start) + 1;
+        }
+        this.checkRegion(chunk, start, end);
+        start = end;
+      }
+    }
+    if (start < chunk.length) this.carry.push(chunk.slice(start));
+  }
+
+  finish(): E.Either<NonEmptyArray<LogVerifyError>, LogVerifyReport> {
+    const pending = this.carry.reduce((n, c) => n + c.length, 0);
+    if (pending > 0 && !this.stopped) {
+      this.report(
+        'CORE_LOG_TORN_TAIL',
+        `${pending} bytes at byte offset ${this.consumed} are not terminated by a line feed: ` +
+          'a partially written record',
+        [],
+      );
+    }
+    const size = this.from.size + this.index;
+    if (this.expectHead !== undefined && !this.expectedHeadSeen && !this.stopped) {
+      this.report(
+        'CORE_LOG_TRUNCATED',
+        `the log was known to hold ${this.expectHead.size} events, it holds ${size}`,
+        [],
+      );
+    }
+    if (this.errors.length > 0) return E.left(this.errors as NonEmptyArray<LogVerifyError>);
+    return E.right({
+      log_id: this.logId,
+      from: this.from.size,
+      count: this.index,
+      head: { log_id: this.logId, size, hash: this.prev as Sha256Digest },
+    });
+  }
+
+  // --- one record ------------------------------------------------------------
+
+  /** Checks `bytes[start, end)`: whole lines, the last one ending with a line feed. */
+  private checkRegion(bytes: Uint8Array, start: number, end: number): void {
+    let text: string | undefined;
+    try {
+      text = DECODER.decode(bytes.subarray(start, end));
+    } catch {
+      text = undefined; // malformed UTF-8 somewhere: decode line by line instead
+    }
+    let ts = 0;
+    for (let bs = start; bs < end && !this.stopped;) {
+      const be = bytes.indexOf(0x0a, bs);
+      let line: string | undefined;
+      if (text !== undefined) {
+        const te = text.indexOf('\n', ts);
+        line = text.slice(ts, te);
+        ts = te + 1;
+      } else {
+        try {
+          line = DECODER.decode(bytes.subarray(bs, be));
+        } catch {
+          line = undefined;
+        }
+      }
+      this.checkLine(line, bytes, bs, be);
+      bs = be + 1;
+    }
+    this.consumed += end - start;
+  }
+
+  private checkLine(text: string | undefined, bytes: Uint8Array, start: number, end: number): void {
+    if (text !== undefined && this.fast) {
+      const fast = readFastLine(text, bytes, start, end, {
+        logId: this.logId,
+        seq: this.expectedSeq,
+        prevHash: this.prev,
+      });
+      if (fast !== undefined) {
+        const event = fast as unknown as LogEvent;
+        this.onEvent?.(event, this.index);
+        this.expectedSeq += 1;
+        this.prev = event.hash;
+        this.advance(event.hash);
+        return;
+      }
+    }
+    const line = bytes.subarray(start, end);
+    const parsed = parseStrict(line);
+    if (E.isLeft(parsed)) {
+      this.report(
+        'CORE_LOG_RECORD_MALFORMED',
+        `not a JSON record (${parsed.left.code}): ${parsed.left.message}`,
+        [],
+        (parsed.left.path ?? '$').slice(1),
+      );
+      this.skip();
+      return;
+    }
+    const index = this.index;
+    if (!this.checkValue(parsed.right)) return;
+    const canonical = canonicalizeToBytes(parsed.right);
+    if (E.isRight(canonical) && !bytesEqual(canonical.right, line)) {
+      this.reportAt(
+        index,
+        'CORE_LOG_RECORD_NOT_CANONICAL',
+        'the line is not the RFC 8785 canonical form of its record',
+        [],
+      );
+    }
+  }
+
+  /** Decodes, hashes and links one record; returns whether it could be read. */
+  private checkValue(u: unknown): boolean {
+    let decoded: E.Either<unknown, LogEvent>;
+    const issues = [];
+    try {
+      decoded = LogEvent.decode(u);
+      if (E.isLeft(decoded)) issues.push(...toDecodeIssues(decoded.left as never, [this.index]));
+      issues.push(...unknownMembers(u, EVENT_MEMBERS, [this.index]));
+      const actor = (u as { actor?: unknown } | null)?.actor;
+      issues.push(...unknownMembers(actor, ACTOR_MEMBERS, [this.index, 'actor']));
+    } catch {
+      this.report('CORE_LOG_RECORD_INVALID', 'the record could not be read', []);
+      this.skip();
+      return false;
+    }
+    if (issues.length > 0 || E.isLeft(decoded)) {
+      for (const issue of issues) {
+        this.push({
+          code: 'CORE_LOG_RECORD_INVALID',
+          message: `expected ${issue.expected}, found ${issue.found}`,
+          path: issue.path,
+          index: this.index,
+        });
+      }
+      this.skip();
+      return false;
+    }
+    const record = decoded.right;
+    const unsafe = findUnsafeInteger(record.payload, [this.index, 'payload']);
+    if (unsafe !== undefined) {
+      this.push({
+        code: 'CORE_LOG_RECORD_INVALID',
+        message: UNSAFE_MESSAGE,
+        path: unsafe,
+        index: this.index,
+      });
+      this.skip();
+      return false;
+    }
+    const hash = computeEventHash(record);
+    if (E.isLeft(hash)) {
+      this.report('CORE_LOG_RECORD_INVALID', hash.left.message, [], hash.left.path.slice(1));
+      this.skip();
+      return false;
+    }
+    if (hash.right !== record.hash) this.hashMismatch(record.hash);
+    this.onEvent?.(record, this.index);
+    this.link(record.log_id, record.seq, record.prev_hash, record.hash);
+    return true;
+  }
+
+  private link(logId: string, seq: number, prevHash: Sha256Digest, hash: Sha256Digest): void {
+    if (logId !== this.logId) {
+      this.report(
+        'CORE_LOG_ID_MISMATCH',
+        `the record belongs to log ${JSON.stringify(logId)}, not ${JSON.stringify(this.logId)}`,
+        ['log_id'],
+      );
+    }
+    if (seq !== this.expectedSeq) {
+      this.report(
+        'CORE_LOG_SEQ_MISMATCH',
+        `expected seq ${this.expectedSeq}, found ${seq}: an event was deleted, inserted or moved`,
+        ['seq'],
+      );
+    }
+    if (this.prev !== undefined && prevHash !== this.prev) {
+      const what =
+        this.index === 0 && this.from.size === 0
+          ? `the genesis value of log ${this.logId} (${this.prev})`
+          : `the hash of the preceding event (${this.prev})`;
+      this.report(
+        'CORE_LOG_PREV_HASH_MISMATCH',
+        `prev_hash ${prevHash} is not ${what}: an event before it was deleted, inserted, moved or rewritten`,
+        ['prev_hash'],
+      );
+    }
+    // Re-anchor on what is stored so that one tampered record yields one error, not a cascade.
+    this.expectedSeq = seq + 1;
+    this.prev = hash;
+    this.advance(hash);
+  }
+
+  private skip(): void {
+    this.expectedSeq += 1;
+    this.prev = undefined;
+    this.advance(undefined);
+  }
+
+  private advance(hash: Sha256Digest | undefined): void {
+    this.index += 1;
+    const eh = this.expectHead;
+    if (eh !== undefined && this.from.size + this.index === eh.size) {
+      this.expectedHeadSeen = true;
+      if (hash !== eh.hash) this.headMismatch(hash);
+    }
+  }
+
+  // --- reporting ---------------------------------------------------------------
+
+  private hashMismatch(stored: Sha256Digest): void {
+    this.report(
+      'CORE_LOG_HASH_MISMATCH',
+      `the stored hash ${stored} is not the digest of the record: the record was edited`,
+      ['hash'],
+    );
+  }
+
+  private headMismatch(found: Sha256Digest | undefined): void {
+    const eh = this.expectHead as { readonly size: number; readonly hash: Sha256Digest };
+    const at = eh.size - 1 - this.from.size;
+    this.reportAt(
+      Math.max(at, 0),
+      'CORE_LOG_HEAD_MISMATCH',
+      `the event at seq ${eh.size - 1} should have hash ${eh.hash}, found ${found ?? 'an unreadable record'}`,
+      [],
+    );
+  }
+
+  private report(
+    code: LogVerifyErrorCode,
+    message: string,
+    member: ReadonlyArray<string>,
+    suffix = '',
+  ): void {
+    this.reportAt(this.index, code, message, member, suffix);
+  }
+
+  private reportAt(
+    index: number,
+    code: LogVerifyErrorCode,
+    message: string,
+    member: ReadonlyArray<string>,
+    suffix = '',
+  ): void {
+    this.push({ code, message, path: `${formatJsonPath([index, ...member])}${suffix}`, index });
+  }
+
+  private push(error: LogVerifyError): void {
+    if (this.stopped) return;
+    if (this.errors.length >= this.maxErrors) {
+      this.errors.push({
+        code: 'CORE_LOG_TOO_MANY_ERRORS',
+        message: `stopped after ${this.maxErrors} problems`,
+        path: formatJsonPath([error.index]),
+        index: error.index,
+      });
+      this.stopped = true;
+      return;
+    }
+    this.errors.push(error);
+  }
+}
