@@ -7,10 +7,21 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   analyzeBreadth,
   canonicalizeToBytes,
+  decodeException,
+  decodeExceptionFilter,
   decodeProposal,
+  diffExceptions,
+  digestCanonical,
+  Exception,
   ExceptionProposal,
+  exceptionStateAt,
+  foldExceptionEvents,
+  isActiveForArtifacts,
+  isExpiringWithin,
+  matchesExceptionFilter,
   proposalDigest,
   toHex,
+  type Timestamp,
 } from '@warrant/core';
 
 interface Case {
@@ -64,5 +75,73 @@ describe('conformance/exception/breadth.json', () => {
       levels: a.levels,
       reasons: a.reasons.map((x) => ({ code: x.code, path: x.path })),
     }).toEqual(c.expected);
+  });
+});
+
+describe('conformance/exception/fold.json', () => {
+  it.each(load('fold.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const input = c.input as { events: unknown[]; at: string[] };
+    const r = foldExceptionEvents(input.events);
+    if (c.error !== undefined) {
+      expect(E.isLeft(r) && r.left.code).toBe(c.error);
+      expect(E.isLeft(r) && c.name.endsWith(` at ${r.left.path}`)).toBe(true);
+      return;
+    }
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    const got = input.at.map((t) => {
+      const s = exceptionStateAt(r.right, t as Timestamp);
+      if (s === undefined) return null;
+      return {
+        at: t,
+        status: s.status,
+        current_version: s.current.version,
+        versions: s.versions.map((v) => ({
+          version: v.version,
+          status: v.status,
+          status_since: v.status_since,
+          snapshot_digest: E.getOrElse(() => '')(digestCanonical(Exception.encode(v))),
+        })),
+      };
+    });
+    expect(got).toEqual(c.expected);
+  });
+});
+
+describe('conformance/exception/diff.json', () => {
+  it.each(load('diff.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const input = c.input as { older: unknown; newer: unknown };
+    const [a, b] = [decodeException(input.older), decodeException(input.newer)];
+    if (E.isLeft(a) || E.isLeft(b)) throw new Error('inputs must decode');
+    expect(diffExceptions(a.right, b.right)).toEqual(c.expected);
+  });
+});
+
+describe('conformance/exception/queries.json', () => {
+  it.each(load('queries.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const input = c.input as { exception: unknown; query: Record<string, unknown> };
+    const e = decodeException(input.exception);
+    if (E.isLeft(e)) throw new Error(e.left.message);
+    const state = {
+      exception_id: e.right.exception_id,
+      as_of: e.right.as_of,
+      status: e.right.status,
+      current: e.right,
+      versions: [e.right],
+    };
+    const q = input.query;
+    if ('filter' in q) {
+      const f = decodeExceptionFilter(q.filter);
+      if (c.error !== undefined) {
+        expect(E.isLeft(f) && f.left.code).toBe(c.error);
+        expect(E.isLeft(f) && c.name.endsWith(` at ${f.left.path}`)).toBe(true);
+        return;
+      }
+      if (E.isLeft(f)) throw new Error(f.left.message);
+      expect(matchesExceptionFilter(state, f.right)).toBe(c.expected);
+    } else if ('expiring_within_days' in q) {
+      expect(isExpiringWithin(state, q.expiring_within_days as number)).toBe(c.expected);
+    } else {
+      expect(isActiveForArtifacts(state, q.active_for_artifacts as string[])).toBe(c.expected);
+    }
   });
 });

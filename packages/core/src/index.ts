@@ -138,6 +138,44 @@ export {
 export type { ExceptionError } from './exception/exception';
 export { analyzeBreadth, compareBreadth, BREADTHS } from './exception/breadth';
 export type { Breadth, BreadthAnalysis, BreadthReason, OpennessLevel } from './exception/breadth';
+export {
+  ProposedPayload,
+  RevisedPayload,
+  ApprovedPayload,
+  ReviewPayload,
+  VersionPayload,
+  decodeExceptionEvent,
+  encodeExceptionEvent,
+  isExceptionEventType,
+  EXCEPTION_EVENT_SCHEMA,
+  EXCEPTION_EVENT_TYPES,
+} from './exception/events';
+export type { ExceptionEvent, ExceptionEventError, ExceptionEventType } from './exception/events';
+export { versionStatusAt, effectiveStart, latestApproved } from './exception/status';
+export type { ExceptionRecord, StatusAt, VersionRecord } from './exception/status';
+export {
+  applyExceptionEvent,
+  foldExceptionEvents,
+  foldExceptionLog,
+  baseFor,
+} from './exception/fold';
+export type { ExceptionFoldError, ExceptionTransitionError } from './exception/fold';
+export { exceptionStateAt, snapshotVersion } from './exception/state';
+export type { ExceptionState } from './exception/state';
+export { diffExceptions, diffJson } from './exception/diff';
+export type { FieldChange } from './exception/diff';
+export {
+  ExceptionFilter,
+  decodeExceptionFilter,
+  envValueMatches,
+  appliesInEnvironment,
+  coversArtifacts,
+  isActiveForArtifacts,
+  matchesExceptionFilter,
+  isExpiringWithin,
+  isStale,
+} from './exception/query';
+
 // --- dsse ---
 export { paeEncode, DSSE_PAE_PREFIX } from './dsse/pae';
 export { encodeBase64, decodeBase64 } from './dsse/base64';

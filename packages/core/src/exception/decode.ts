@@ -34,6 +34,8 @@ export interface DecodeError<C extends string = string> extends WarrantError<C> 
  * @param input - the untrusted value (parsed JSON or a JavaScript value)
  * @param code - the error code to report, e.g. `CORE_EXCEPTION_INVALID`
  * @param what - what the input is, for the summary message (e.g. `exception`)
+ * @param at - where the input sits inside a larger document (e.g. `[3, 'payload']` for the
+ *   payload of the fourth event); paths in issues start there
  * @returns the decoded value, or every problem with its path
  * @see docs/spec/exception-v1.md section 2.4
  * @example
@@ -45,11 +47,25 @@ export const decodeWith = <A, C extends string>(
   input: unknown,
   code: C,
   what: string,
+  at: ReadonlyArray<PathSegment> = [],
 ): E.Either<DecodeError<C>, A> => {
-  const r = codec.decode(input);
+  // A synthetic context: each prefix entry's parent is an array exactly when the segment is an
+  // index, which is all toDecodeIssues looks at.
+  const context: t.ContextEntry[] = [
+    { key: '', type: codec, actual: at.length > 0 ? holder(at[0]) : input },
+  ];
+  at.forEach((seg, i) => {
+    const next = at[i + 1];
+    context.push({
+      key: String(seg),
+      type: codec,
+      actual: next === undefined ? input : holder(next),
+    });
+  });
+  const r = codec.validate(input, context);
   if (E.isRight(r)) return E.right(r.right);
   const issues = toDecodeIssues(r.left, code);
-  const first = issues[0] ?? { code, path: '$', message: 'invalid input' };
+  const first = issues[0] ?? { code, path: formatJsonPath(at), message: 'invalid input' };
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return E.left({
     code,
@@ -93,3 +109,7 @@ export const toDecodeIssues = <C extends string>(
   }
   return out;
 };
+
+// --- internal --------------------------------------------------------------
+
+const holder = (seg: PathSegment | undefined): unknown => (typeof seg === 'number' ? [] : {});
