@@ -172,3 +172,36 @@ export type {
 export type { Signer, Verifier } from './dsse/ports';
 export type { VerifiedEnvelope, VerifyOptions } from './dsse/verify';
 export type { GeneratedSigningKey, KeyOptions, PublicKey, SigningKey } from './dsse/keys';
+
+// --- formats: normalized finding, inventory, VEX and advisory models ---
+export {
+  ArtifactRef,
+  ComponentRef,
+  CvssScore,
+  CvssVersion,
+  Finding,
+  FixInfo,
+  FixState,
+  Location,
+  ScannerRef,
+  Severity,
+  SeverityRating,
+  VulnerabilityRef,
+  FINDING_KEY_SCHEMA,
+  SEVERITY_LEVELS,
+  canonicalVulnerabilityId,
+  compareSeverity,
+  findingKey,
+} from './finding';
+export type { FindingKeyInput } from './finding';
+export { Component } from './inventory';
+export {
+  VexDocumentRef,
+  VexJustification,
+  VexProduct,
+  VexStatement,
+  VexStatus,
+  VexSubcomponent,
+} from './vex';
+export { Advisory, AffectedPackage, AffectedRange, RangeEvent, aliasMapFrom } from './advisory';
+export type { AliasMap } from './advisory';
