@@ -245,3 +245,35 @@ export type {
   StoreResult,
   WarrantStore,
 } from './store/port';
+// --- formats: normalized finding, inventory, VEX and advisory models ---
+export {
+  ArtifactRef,
+  ComponentRef,
+  CvssScore,
+  CvssVersion,
+  Finding,
+  FixInfo,
+  FixState,
+  Location,
+  ScannerRef,
+  Severity,
+  SeverityRating,
+  VulnerabilityRef,
+  FINDING_KEY_SCHEMA,
+  SEVERITY_LEVELS,
+  canonicalVulnerabilityId,
+  compareSeverity,
+  findingKey,
+} from './finding';
+export type { FindingKeyInput } from './finding';
+export { Component } from './inventory';
+export {
+  VexDocumentRef,
+  VexJustification,
+  VexProduct,
+  VexStatement,
+  VexStatus,
+  VexSubcomponent,
+} from './vex';
+export { Advisory, AffectedPackage, AffectedRange, RangeEvent, aliasMapFrom } from './advisory';
+export type { AliasMap } from './advisory';

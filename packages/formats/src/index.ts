@@ -3,3 +3,20 @@
  * @module
  */
 export const FORMATS_PACKAGE = '@warrant/formats' as const;
+
+// --- formats: importers ---
+export { importDocument } from './import';
+export { detectFormat } from './detect';
+export { FORMAT_NAMES } from './import-result';
+export type { FormatName, ImportOptions, ImportResult, SourceDigestKind } from './import-result';
+export { formatFormatsError, MAX_ISSUES } from './errors';
+export type {
+  FormatsError,
+  FormatsErrorCode,
+  FormatsIssue,
+  FormatsOwnError,
+  FormatsWarning,
+  FormatsWarningCode,
+} from './errors';
+export { parsePurl, formatPurl, canonicalizePurl, makePurl, isPurlProblem } from './purl';
+export type { Purl, PurlProblem } from './purl';

@@ -1,0 +1,159 @@
+/**
+ * What an importer receives and returns, and the helpers every importer shares: document purls,
+ * digests, timestamps and the override rules for artifact and scan time.
+ * @module
+ */
+import {
+  parseDigest,
+  type Advisory,
+  type ArtifactRef,
+  type Component,
+  type ComponentRef,
+  type Finding,
+  type ScannerRef,
+  type Sha256Digest,
+  type Timestamp,
+  type VexStatement,
+} from '@warrant/core';
+import * as E from 'fp-ts/lib/Either.js';
+import type { FormatsOwnError } from '../errors';
+import type { ImportOptions } from '../import-result';
+import { formatPurl, isPurlProblem, parsePurl, type Purl } from '../purl';
+import type { FindingContext } from './findings';
+import type { Ctx, Path } from './read';
+import { normalizeTimestamp } from './timestamp';
+
+// --- model -----------------------------------------------------------------
+
+/** An importer's inputs. */
+export interface ImportEnv {
+  readonly ctx: Ctx;
+  readonly sourceDigest: Sha256Digest;
+  readonly options: ImportOptions;
+}
+
+/** An importer's output, before the final sort. */
+export interface ImportOutput {
+  readonly formatVersion?: string;
+  readonly artifact: ArtifactRef;
+  readonly scanner?: ScannerRef;
+  readonly findings: ReadonlyArray<Finding>;
+  readonly components: ReadonlyArray<Component>;
+  readonly vexStatements: ReadonlyArray<VexStatement>;
+  readonly knowledge: ReadonlyArray<Advisory>;
+}
+
+/** An importer: a document in, its output (or a version refusal) out; issues go to `env.ctx`. */
+export type Importer = (doc: unknown, env: ImportEnv) => ImportOutput | FormatsOwnError;
+
+/** A purl as stored on models: canonical text, bare key form, and the parsed value. */
+export interface ResolvedPurl {
+  readonly purl: string;
+  readonly bare: string;
+  readonly parsed: Purl;
+}
+
+// --- operations ------------------------------------------------------------
+
+/** An output with nothing in it (for documents that failed before yielding anything). */
+export const emptyOutput = (): ImportOutput => ({
+  artifact: {},
+  findings: [],
+  components: [],
+  vexStatements: [],
+  knowledge: [],
+});
+
+/** Canonicalizes a purl from the document; an invalid one is a warning and reads as absent. */
+export const documentPurl = (
+  ctx: Ctx,
+  text: string | undefined,
+  path: Path,
+): ResolvedPurl | undefined => {
+  if (text === undefined) return undefined;
+  const p = parsePurl(text);
+  if (isPurlProblem(p)) {
+    ctx.warn('FORMATS_WARN_PURL_INVALID', path, `not a package URL (${p.problem}): ignored`);
+    return undefined;
+  }
+  return { purl: formatPurl(p), bare: formatPurl(p, { bare: true }), parsed: p };
+};
+
+/** The digest an OCI purl names (`pkg:oci/name@sha256:<hex>`), if any. */
+export const digestOfOciPurl = (p: Purl): Sha256Digest | undefined =>
+  p.type === 'oci' && p.version !== undefined ? asDigest(p.version) : undefined;
+
+/** A `sha256:<64 lowercase hex>` string as a digest, or `undefined`. */
+export const asDigest = (text: string): Sha256Digest | undefined => {
+  const d = parseDigest(text);
+  return E.isRight(d) ? d.right : undefined;
+};
+
+/** Normalizes a document timestamp; an unparseable one is a warning and reads as absent. */
+export const documentTime = (
+  ctx: Ctx,
+  text: string | undefined,
+  path: Path,
+): Timestamp | undefined => {
+  if (text === undefined) return undefined;
+  const ts = normalizeTimestamp(text);
+  if (ts === undefined)
+    ctx.warn('FORMATS_WARN_TIMESTAMP_INVALID', path, `not an RFC 3339 date-time: ignored`);
+  return ts;
+};
+
+/** Applies the caller's overrides (artifact digest, scan time) to what a document says. */
+export const findingContext = (
+  env: ImportEnv,
+  artifact: ArtifactRef,
+  scanner: ScannerRef,
+  scanTime: Timestamp | undefined,
+): FindingContext => ({
+  artifact:
+    env.options.artifactDigest === undefined
+      ? artifact
+      : { ...artifact, digest: env.options.artifactDigest },
+  scanner,
+  scanTime: env.options.scanTime ?? scanTime,
+});
+
+/** Splits a comma-separated version list (Trivy `FixedVersion`), trimming and dropping empties. */
+export const splitVersions = (text: string | undefined): string[] =>
+  text === undefined
+    ? []
+    : text
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+
+/** Builds an {@link ArtifactRef} without undefined members. */
+export const artifactRef = (
+  digest: Sha256Digest | undefined,
+  name: string | undefined,
+): ArtifactRef => {
+  const a: { digest?: Sha256Digest; name?: string } = {};
+  if (digest !== undefined) a.digest = digest;
+  if (name !== undefined) a.name = name;
+  return a;
+};
+
+/** Builds a {@link ComponentRef} without undefined members (`purlSource` only with a purl). */
+export const componentRef = (
+  name: string,
+  version: string | undefined,
+  purl: string | undefined,
+  purlSource: 'document' | 'derived',
+): ComponentRef => {
+  const c: { name: string; version?: string; purl?: string; purlSource?: 'document' | 'derived' } =
+    { name };
+  if (version !== undefined) c.version = version;
+  if (purl !== undefined) {
+    c.purl = purl;
+    c.purlSource = purlSource;
+  }
+  return c;
+};
+
+/** Builds a {@link ScannerRef} without undefined members. */
+export const scannerRef = (name: string, version: string | undefined): ScannerRef =>
+  version === undefined ? { name } : { name, version };
