@@ -172,3 +172,32 @@ export type {
 export type { Signer, Verifier } from './dsse/ports';
 export type { VerifiedEnvelope, VerifyOptions } from './dsse/verify';
 export type { GeneratedSigningKey, KeyOptions, PublicKey, SigningKey } from './dsse/keys';
+// --- purl and vers (scope matching primitives) ---
+export { parsePurl, normalizePurl, MAX_PURL_LENGTH } from './purl/purl';
+export type { Purl, PurlBrand, PurlError } from './purl/purl';
+export type { PurlComponents } from './purl/encode';
+export { matchPurl } from './purl/match';
+export type { PurlMatch } from './purl/match';
+export type { PartOutcome, PurlPart, PurlPartMatch } from './purl/qualifiers';
+export { matchComponent } from './purl/component';
+export type { ComponentScopeError } from './purl/component';
+export {
+  compareVersions,
+  isVersScheme,
+  versSchemeForPurlType,
+  versSchemesForPurlType,
+  VERS_SCHEMES,
+  MAX_VERSION_LENGTH,
+} from './version/scheme';
+export type { VersScheme, VersionError } from './version/scheme';
+export type { Ordering } from './version/ordering';
+export { parseVers, buildVers, MAX_VERS_LENGTH } from './version/vers';
+export type {
+  VersComparator,
+  VersConstraint,
+  VersError,
+  VersRange,
+  VersRangeBrand,
+} from './version/vers';
+export { versContains } from './version/vers-contains';
+export type { VersContainment, VersContainmentRule } from './version/vers-contains';
