@@ -174,7 +174,7 @@ export type { VerifiedEnvelope, VerifyOptions } from './dsse/verify';
 export type { GeneratedSigningKey, KeyOptions, PublicKey, SigningKey } from './dsse/keys';
 // --- purl and vers (scope matching primitives) ---
 export { parsePurl, normalizePurl, MAX_PURL_LENGTH } from './purl/purl';
-export type { Purl, PurlBrand, PurlError } from './purl/purl';
+export type { PackageUrl, PackageUrlBrand, PurlError } from './purl/purl';
 export type { PurlComponents } from './purl/encode';
 export { matchPurl } from './purl/match';
 export type { PurlMatch } from './purl/match';
@@ -196,8 +196,8 @@ export type {
   VersComparator,
   VersConstraint,
   VersError,
-  VersRange,
-  VersRangeBrand,
+  VersionRange,
+  VersionRangeBrand,
 } from './version/vers';
 export { versContains } from './version/vers-contains';
 export type { VersContainment, VersContainmentRule } from './version/vers-contains';
