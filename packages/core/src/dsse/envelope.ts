@@ -64,7 +64,7 @@ export type DsseEnvelope = t.TypeOf<typeof DsseEnvelope>;
  *   `CORE_DSSE_ENVELOPE_MALFORMED` / `CORE_DSSE_BASE64_INVALID` naming the first problem's path,
  *   with all problems in `issues`
  * @see https://github.com/secure-systems-lab/dsse/blob/master/envelope.md
- * @see docs/spec/signatures.md section "Envelope"
+ * @see docs/spec/signatures.md section 2 (envelope)
  * @example
  * decodeEnvelope({ payloadType: 'a', payload: 'aGk=', signatures: [{ sig: 'AA==' }] }) // right(…)
  * decodeEnvelope({ payload: 'a?' }) // left({ code: 'CORE_DSSE_BASE64_INVALID', path: '$.payload', … })
@@ -106,17 +106,22 @@ export const decodeEnvelopeBytes = (json: unknown): E.Either<DsseDecodeError, De
   const malformed = (path: ReadonlyArray<PathSegment>, message: string): void => {
     issues.push({ code: 'CORE_DSSE_ENVELOPE_MALFORMED', message, path: formatJsonPath(path) });
   };
-  const text = (value: unknown, path: ReadonlyArray<PathSegment>): string => {
+  const string = (value: unknown, path: ReadonlyArray<PathSegment>): string | undefined => {
     if (value === undefined) return '';
-    if (typeof value !== 'string') {
-      malformed(path, `expected a string, got ${describe(value)}`);
-      return '';
-    }
-    if (hasLoneSurrogate(value)) malformed(path, 'the string holds a lone surrogate');
-    return value;
+    if (typeof value === 'string') return value;
+    malformed(path, `expected a string, got ${describe(value)}`);
+    return undefined;
+  };
+  // payloadType and keyid are text: they must be well-formed Unicode (PAE UTF-8 encodes the type).
+  const text = (value: unknown, path: ReadonlyArray<PathSegment>): string => {
+    const s = string(value, path);
+    if (s !== undefined && hasLoneSurrogate(s))
+      malformed(path, 'the string holds a lone surrogate');
+    return s ?? '';
   };
   const base64 = (value: unknown, path: ReadonlyArray<PathSegment>): [string, Uint8Array] => {
-    const s = text(value, path);
+    const s = string(value, path);
+    if (s === undefined) return ['', new Uint8Array(0)];
     const bytes = decodeBase64(s);
     if (bytes !== undefined) return [s, bytes];
     issues.push({

@@ -61,9 +61,11 @@ export interface GeneratedSigningKey extends SigningKey {
  * The key id of a public key: lowercase hex SHA-256 of its DER SubjectPublicKeyInfo.
  * @param spki - the canonical DER SPKI (Ed25519: 44 bytes; P-256: 91 bytes, uncompressed point)
  * @returns 64 lowercase hex characters
- * @see docs/spec/signatures.md section "Key ids"
+ * @see docs/spec/signatures.md section 4.2 (key id)
  * @example
- * keyIdFromSpki(spkiDer) // 'e2b1…'
+ * // RFC 8032 TEST 1 public key in its 44-byte SPKI:
+ * keyIdFromSpki(fromHex('302a300506032b6570032100d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a')!)
+ * // '06e3fd8fda29bb60ab59557de61edb0aecdb231134be30e75b455f8e1b792fa9'
  */
 export const keyIdFromSpki = (spki: Uint8Array): string => toHex(sha256(spki));
 
@@ -177,6 +179,7 @@ export const importJwk = async (
  * @returns the signer, its verifier, its key id and both halves as PEM, or
  *   `CORE_DSSE_UNSUPPORTED_ALGORITHM` when the runtime cannot generate such keys
  * @throws TypeError for an algorithm name other than the two above
+ * @see docs/spec/signatures.md section 4 (keys)
  * @example
  * const key = await generateSigningKey('ed25519'); // right({ signer, verifier, privateKeyPem, … })
  */

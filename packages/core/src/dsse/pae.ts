@@ -21,7 +21,7 @@ export const DSSE_PAE_PREFIX = 'DSSEv1';
  * @throws TypeError if `payloadType` is not a string, holds a lone surrogate (UTF-8 cannot encode
  *   it, and replacing it would make two types share one PAE), or `payload` is not a Uint8Array
  * @see https://github.com/secure-systems-lab/dsse/blob/master/protocol.md#signature-definition
- * @see docs/spec/signatures.md section "Pre-Authentication Encoding"
+ * @see docs/spec/signatures.md section 1 (PAE)
  * @example
  * utf8Decode(paeEncode('http://example.com/HelloWorld', utf8Encode('hello world')))
  * // 'DSSEv1 29 http://example.com/HelloWorld 11 hello world'

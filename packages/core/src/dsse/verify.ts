@@ -58,7 +58,7 @@ export interface VerifiedEnvelope {
  * @throws RangeError for a threshold that is not an integer in 1..verifiers.length, or verifiers
  *   sharing a key id (configuration errors, never caused by the envelope)
  * @see https://github.com/secure-systems-lab/dsse/blob/master/protocol.md#multi-signature-verification
- * @see docs/spec/signatures.md section "Verification"
+ * @see docs/spec/signatures.md section 6 (verification)
  * @example
  * const r = await verifyEnvelope(json, { verifiers: [key.verifier], threshold: 1 });
  * if (E.isRight(r)) use(r.right.payload);

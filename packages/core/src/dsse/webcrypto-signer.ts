@@ -1,7 +1,7 @@
 /**
  * Signer and Verifier ports on WebCrypto (`SubtleCrypto`) for Ed25519 and ECDSA P-256/SHA-256.
  *
- * Signature encodings (docs/spec/signatures.md, "Algorithms"): Ed25519 signatures are the 64
+ * Signature encodings (docs/spec/signatures.md section 5): Ed25519 signatures are the 64
  * bytes of RFC 8032 section 5.1.6; ECDSA signatures are emitted in ASN.1 DER (RFC 3279 section
  * 2.2.3), as OpenSSL, sigstore and Go's crypto/ecdsa write them, and verified in DER or in the
  * 64-byte IEEE P1363 `r || s` form (the DSSE protocol.md example uses the latter).

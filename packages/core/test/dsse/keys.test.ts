@@ -12,7 +12,7 @@ import {
   toHex,
   utf8Encode,
 } from '@warrant/core';
-import * as F from './fixtures';
+import * as F from '../../../../conformance/tools/dsse-fixtures';
 
 const right = <A>(e: E.Either<{ code: string; message: string }, A>): A => {
   if (E.isLeft(e)) throw new Error(`${e.left.code}: ${e.left.message}`);
@@ -247,5 +247,16 @@ describe('generateSigningKey', () => {
   });
   it('throws TypeError for an unknown algorithm name', async () => {
     await expect(generateSigningKey('rsa' as 'ed25519')).rejects.toThrow(TypeError);
+  });
+});
+
+describe('the keyIdFromSpki TSDoc example', () => {
+  it('holds', () => {
+    const spki = fromHex(
+      '302a300506032b6570032100d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+    )!;
+    expect(keyIdFromSpki(spki)).toBe(
+      '06e3fd8fda29bb60ab59557de61edb0aecdb231134be30e75b455f8e1b792fa9',
+    );
   });
 });

@@ -17,7 +17,7 @@ import {
   verifyEnvelope,
   type DsseAlgorithm,
 } from '@warrant/core';
-import * as F from './fixtures';
+import * as F from '../../../../conformance/tools/dsse-fixtures';
 
 const right = <A>(e: E.Either<{ code: string; message: string }, A>): A => {
   if (E.isLeft(e)) throw new Error(`${e.left.code}: ${e.left.message}`);

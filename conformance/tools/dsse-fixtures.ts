@@ -1,6 +1,11 @@
-// Keys made once with OpenSSL 3.0 (`openssl genpkey`, `openssl pkey -pubout`, `openssl ec
-// -conv_form compressed`, `openssl ecparam -genkey`, `openssl pkcs8 -topk8`) for import tests.
-// Test material only: none of these keys protects anything.
+/**
+ * Key material and signatures made once with OpenSSL 3.0 (`openssl genpkey`, `openssl pkey
+ * -pubout`, `openssl ec -conv_form compressed`, `openssl ecparam -genkey`, `openssl pkcs8 -topk8`,
+ * `openssl pkeyutl -sign -rawin -digest sha256`), shared by the DSSE tests and by the vector
+ * generator (tools/dsse.ts). ECDSA signatures are randomized, so the one the vectors use is kept
+ * here rather than made at generation time. Test material only: none of these keys protects anything.
+ * @module
+ */
 
 /** RSA 1024 SPKI (unsupported algorithm). */
 export const RSA_PUBLIC_PEM = `-----BEGIN PUBLIC KEY-----
@@ -82,3 +87,31 @@ export const ED25519_PUBLIC_PEM = `-----BEGIN PUBLIC KEY-----
 MCowBQYDK2VwAyEAHfyJphEP8Hh61BG3Q5Bk1V1cr7dPtN6DxveeaNXMAj0=
 -----END PUBLIC KEY-----
 `;
+
+/** P-256 PKCS #8 whose signature {@link VECTOR_ECDSA_SIG_DER_HEX} the vectors use. */
+export const VECTOR_P256_PRIVATE_PEM = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgde+Bby+d8eO1Xexr
+Dyb83BJPtzXm72fAHp4P+sdXFTyhRANCAAQ+T9RKXpKzlGZSTbNscg3QIJtekE2r
+u6dfBXdg3x0OD24+ooA6U7o8CQJEANY267D8Yl2SGTc9Z58vGttauoyB
+-----END PRIVATE KEY-----
+`;
+
+/** Its SPKI. */
+export const VECTOR_P256_PUBLIC_PEM = `-----BEGIN PUBLIC KEY-----
+MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEPk/USl6Ss5RmUk2zbHIN0CCbXpBN
+q7unXwV3YN8dDg9uPqKAOlO6PAkCRADWNuuw/GJdkhk3PWefLxrbWrqMgQ==
+-----END PUBLIC KEY-----
+`;
+
+/** The payload type and payload {@link VECTOR_ECDSA_SIG_DER_HEX} covers. */
+export const VECTOR_ECDSA_MESSAGE = {
+  payloadType: 'application/vnd.warrant.test+json',
+  payload: '{"vector":"ecdsa"}',
+} as const;
+
+/**
+ * `openssl pkeyutl -sign -inkey <VECTOR_P256_PRIVATE_PEM> -rawin -digest sha256` over
+ * `DSSEv1 33 application/vnd.warrant.test+json 18 {"vector":"ecdsa"}` (DER).
+ */
+export const VECTOR_ECDSA_SIG_DER_HEX =
+  '3045022100c6582cb2c3cfa2d4890f98299ab7f1b813ad134cdb8011df76f3862e351514fa02207212084da15b16e494fd1ee2a76211efb7cb3a002963bf2bb220661ae0a1c611';
