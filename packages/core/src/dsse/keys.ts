@@ -35,18 +35,23 @@ export interface KeyOptions {
 
 /** A trusted public key, ready to verify. */
 export interface PublicKey {
+  /** Discriminates {@link PublicKey} from {@link SigningKey}. */
   readonly kind: 'public';
+  /** `ed25519` or `ecdsa-p256`. */
   readonly algorithm: DsseAlgorithm;
   /** Lowercase hex SHA-256 of the canonical SPKI DER. */
   readonly keyid: string;
   /** The canonical SPKI as PEM (`PUBLIC KEY`). */
   readonly publicKeyPem: string;
+  /** Verifies with this key; its `keyid` is {@link PublicKey.keyid}. */
   readonly verifier: Verifier;
 }
 
 /** A private key, ready to sign, with its public half. */
 export interface SigningKey extends Omit<PublicKey, 'kind'> {
+  /** Discriminates {@link SigningKey} from {@link PublicKey}. */
   readonly kind: 'private';
+  /** Signs with this key (ECDSA signatures in DER); its `keyid` is {@link PublicKey.keyid}. */
   readonly signer: Signer;
 }
 

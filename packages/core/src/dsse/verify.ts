@@ -55,8 +55,9 @@ export interface VerifiedEnvelope {
  * @returns the verified payload and report, or a `CORE_DSSE_*` error (a decoding error, too many
  *   signatures, no trusted signature, unknown key id, threshold not met with counts, or an
  *   unsupported payload type)
- * @throws RangeError for a threshold that is not an integer in 1..verifiers.length, or verifiers
- *   sharing a key id (configuration errors, never caused by the envelope)
+ * @throws RangeError for a threshold that is not an integer in 1..verifiers.length, verifiers
+ *   sharing a key id, or a `maxSignatures` that is not a positive integer (configuration errors,
+ *   never caused by the envelope)
  * @see https://github.com/secure-systems-lab/dsse/blob/master/protocol.md#multi-signature-verification
  * @see docs/spec/signatures.md section 6 (verification)
  * @example
@@ -73,7 +74,7 @@ export const verifyEnvelope = async (
     payloadTypes,
     maxSignatures = DEFAULT_MAX_SIGNATURES,
   } = options;
-  checkOptions(verifiers, threshold);
+  checkOptions(verifiers, threshold, maxSignatures);
   const decoded = decodeEnvelopeBytes(envelope);
   if (E.isLeft(decoded)) return decoded;
   const { envelope: env, payload, sigs } = decoded.right;
@@ -127,7 +128,11 @@ export const verifyEnvelope = async (
 
 // --- internal --------------------------------------------------------------
 
-const checkOptions = (verifiers: ReadonlyArray<Verifier>, threshold: number): void => {
+const checkOptions = (
+  verifiers: ReadonlyArray<Verifier>,
+  threshold: number,
+  maxSignatures: number,
+): void => {
   if (!Array.isArray(verifiers)) throw new TypeError('options.verifiers must be an array');
   const ids = new Set(verifiers.map((v) => v.keyid));
   if (ids.size !== verifiers.length) {
@@ -137,6 +142,9 @@ const checkOptions = (verifiers: ReadonlyArray<Verifier>, threshold: number): vo
     throw new RangeError(
       `threshold must be an integer from 1 to the number of trusted keys (${verifiers.length}), got ${threshold}`,
     );
+  }
+  if (!Number.isInteger(maxSignatures) || maxSignatures < 1) {
+    throw new RangeError(`maxSignatures must be a positive integer, got ${maxSignatures}`);
   }
 };
 

@@ -163,6 +163,9 @@ describe('verifyEnvelope', () => {
     await expect(verifyEnvelope(env, { verifiers: [a.verifier, a.verifier] })).rejects.toThrow(
       RangeError,
     );
+    await expect(
+      verifyEnvelope(env, { verifiers: [a.verifier], maxSignatures: 0 }),
+    ).rejects.toThrow(RangeError);
   });
   it('never throws on hostile envelopes', async () => {
     const hostile: unknown[] = [
