@@ -102,7 +102,7 @@ const handProposals: Array<[string, unknown]> = [
     'object sets are sorted by canonical JSON',
     scoped({
       vulnerabilities: ['CVE-2021-23337'],
-      components: [{ purl: 'pkg:npm/b' }, { purl: 'pkg:npm/a', range: 'vers:npm/<2' }],
+      components: [{ purl: 'pkg:npm/b' }, { purl: 'pkg:npm/a', range: 'vers:npm/<2.0.0' }],
     }),
   ],
   ['unknown member refused', { ...base(), severity: 'high' }],
@@ -126,14 +126,42 @@ const handProposals: Array<[string, unknown]> = [
     scoped({ vulnerabilities: ['CVE-2021-23337'], components: [{ purl: 'npm/lodash' }] }),
   ],
   [
-    'purl with uppercase type refused',
+    'purl type is normalized to lowercase',
     scoped({ vulnerabilities: ['CVE-2021-23337'], components: [{ purl: 'pkg:NPM/lodash' }] }),
   ],
   [
     'purl version and range together refused',
     scoped({
       vulnerabilities: ['CVE-2021-23337'],
-      components: [{ purl: 'pkg:npm/a@1', range: 'vers:npm/<2' }],
+      components: [{ purl: 'pkg:npm/a@1.0.0', range: 'vers:npm/<2.0.0' }],
+    }),
+  ],
+  [
+    'pypi purl name is normalized',
+    scoped({
+      vulnerabilities: ['CVE-2021-23337'],
+      components: [{ purl: 'pkg:PYPI/Django_Package@1.11.1' }],
+    }),
+  ],
+  [
+    'purl with a vers qualifier and a range refused',
+    scoped({
+      vulnerabilities: ['CVE-2021-23337'],
+      components: [{ purl: 'pkg:npm/a?vers=vers:npm%2F%3C2.0.0', range: 'vers:npm/<3.0.0' }],
+    }),
+  ],
+  [
+    'range scheme that does not fit the purl type refused',
+    scoped({
+      vulnerabilities: ['CVE-2021-23337'],
+      components: [{ purl: 'pkg:npm/a', range: 'vers:pypi/<2' }],
+    }),
+  ],
+  [
+    'unsorted range refused',
+    scoped({
+      vulnerabilities: ['CVE-2021-23337'],
+      components: [{ purl: 'pkg:npm/a', range: 'vers:npm/<2.0.0|>=1.0.0' }],
     }),
   ],
   [

@@ -103,10 +103,12 @@ export {
   RESIDUAL_RISKS,
 } from './exception/vocabulary';
 export {
-  purlSyntaxProblem,
+  canonicalPurl,
   purlHasVersion,
+  purlStatesVersion,
   versSyntaxProblem,
   isVersWildcard,
+  rangeSchemeProblem,
 } from './exception/component-syntax';
 export {
   Scope,

@@ -5,6 +5,7 @@
  * @module
  */
 import * as t from 'io-ts';
+import { decodeBase64 } from '../dsse/base64';
 import { Timestamp } from '../time';
 import { checkedString, closedObject } from './codec-kit';
 import { Name, Text } from './fields';
@@ -12,11 +13,12 @@ import { DecisionAction } from './vocabulary';
 
 // --- model -----------------------------------------------------------------
 
-/** Base64 text as DSSE allows it: standard or URL-safe alphabet, optional padding. */
+/**
+ * Base64 text as DSSE reads it (docs/spec/signatures.md): padded, standard or URL-safe alphabet,
+ * not both; checked with the DSSE module's own decoder so the two never disagree.
+ */
 export const Base64Text = checkedString('Base64Text', (s) =>
-  /^[A-Za-z0-9+/_-]*={0,2}$/.test(s) && s.length % 4 !== 1
-    ? undefined
-    : 'expected base64 (RFC 4648 section 4 or 5)',
+  decodeBase64(s) === undefined ? 'expected padded base64 (docs/spec/signatures.md)' : undefined,
 );
 
 /** One signature of a DSSE envelope: `sig` (base64) and an optional `keyid`. */

@@ -5,10 +5,23 @@
  * written as an empty list, and breadth analysis counts it (see breadth.ts).
  * @module
  */
-import type * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
 import { Sha256Digest } from '../digest';
-import { checkedString, closedObject, setOf, type ClosedType, type Violation } from './codec-kit';
-import { purlHasVersion, purlSyntaxProblem, versSyntaxProblem } from './component-syntax';
+import {
+  checkedString,
+  closedObject,
+  setOf,
+  showValue,
+  type ClosedType,
+  type Violation,
+} from './codec-kit';
+import {
+  canonicalPurl,
+  purlStatesVersion,
+  rangeSchemeProblem,
+  versSyntaxProblem,
+} from './component-syntax';
 import { EnvValue, LinkRef, Name } from './fields';
 
 // --- model -----------------------------------------------------------------
@@ -25,28 +38,57 @@ export const ArtifactScope = closedObject(
 /** An artifact by content address. */
 export type ArtifactScope = t.TypeOf<typeof ArtifactScope>;
 
-/** A package URL, checked for shape (see component-syntax.ts). */
-export const Purl = checkedString('Purl', purlSyntaxProblem);
+/**
+ * A package URL, parsed by the purl parser and stored in its canonical form (decoding
+ * `pkg:NPM/lodash` yields `pkg:npm/lodash`; docs/spec/scope-matching.md).
+ */
+export const Purl = new t.Type<string, string, unknown>(
+  'Purl',
+  (u): u is string => {
+    if (typeof u !== 'string') return false;
+    const p = canonicalPurl(u);
+    return E.isRight(p) && p.right === u;
+  },
+  (u, c) => {
+    if (typeof u !== 'string')
+      return t.failure(u, c, `expected a package URL (a string), got ${showValue(u)}`);
+    const p = canonicalPurl(u);
+    return E.isRight(p)
+      ? t.success(p.right)
+      : t.failure(u, c, `expected a package URL: ${p.left}, got ${showValue(u)}`);
+  },
+  (a) => a,
+);
 /** A package URL. */
 export type Purl = t.TypeOf<typeof Purl>;
 
-/** A `vers:` version range, checked for shape (see component-syntax.ts). */
+/** A `vers:` version range in canonical form (docs/spec/scope-matching.md). */
 export const VersRange = checkedString('VersRange', versSyntaxProblem);
 /** A `vers:` version range. */
 export type VersRange = t.TypeOf<typeof VersRange>;
 
 /**
- * A component: a purl (its type is the ecosystem) and either a version inside the purl, or a
- * `vers:` range, or neither (any version: counted as breadth), never both.
+ * A component: a purl (its type is the ecosystem) and either a version inside the purl (or a
+ * `vers` qualifier), or a `vers:` range whose scheme fits the purl type, or neither (any version:
+ * counted as breadth), never both.
  */
 export const ComponentScope = closedObject(
   'ComponentScope',
   { purl: Purl },
   { range: VersRange },
-  (c) =>
-    c.range !== undefined && purlHasVersion(c.purl)
-      ? [{ path: ['range'], message: 'expected either a version in the purl or a range, not both' }]
-      : [],
+  (c) => {
+    if (c.range === undefined) return [];
+    if (purlStatesVersion(c.purl)) {
+      return [
+        {
+          path: ['range'],
+          message: 'expected either a version (or vers qualifier) in the purl or a range, not both',
+        },
+      ];
+    }
+    const problem = rangeSchemeProblem(c.purl, c.range);
+    return problem === undefined ? [] : [{ path: ['range'], message: problem }];
+  },
 );
 /** A component by purl and optional version range. */
 export type ComponentScope = t.TypeOf<typeof ComponentScope>;

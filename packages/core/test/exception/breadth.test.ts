@@ -36,7 +36,7 @@ describe('analyzeBreadth', () => {
       components: [
         { purl: 'pkg:npm/a' },
         { purl: 'pkg:npm/b', range: 'vers:npm/*' },
-        { purl: 'pkg:npm/c', range: 'vers:npm/<2' },
+        { purl: 'pkg:npm/c', range: 'vers:npm/<2.0.0' },
       ],
     });
     expect(a.breadth).toBe('moderate');

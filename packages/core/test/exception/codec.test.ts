@@ -107,7 +107,7 @@ describe('ExceptionProposal codec', () => {
     ['pkg:npm/%40angular/core@12.0.0', true],
     ['pkg:deb/debian/openssl@3.0.11-1?arch=amd64', true],
     ['npm/lodash', false],
-    ['pkg:NPM/lodash', false],
+    ['pkg:NPM/lodash', true],
     ['pkg:npm/', false],
     ['pkg:npm/lodash@', false],
     ['pkg:npm/lo dash', false],
@@ -116,6 +116,23 @@ describe('ExceptionProposal codec', () => {
       withScope({ vulnerabilities: ['CVE-2021-23337'], components: [{ purl }] }),
     );
     expect(E.isRight(r)).toBe(ok);
+  });
+
+  it('stores purls in canonical form and refuses ranges of another scheme', () => {
+    const r = decodeProposal(
+      withScope({
+        vulnerabilities: ['CVE-2021-23337'],
+        components: [{ purl: 'pkg:PYPI/Django_Package' }],
+      }),
+    );
+    expect(E.isRight(r) && r.right.scope.components).toEqual([{ purl: 'pkg:pypi/django-package' }]);
+    const bad = issuesOf(
+      withScope({
+        vulnerabilities: ['CVE-2021-23337'],
+        components: [{ purl: 'pkg:npm/a', range: 'vers:pypi/<2' }],
+      }),
+    );
+    expect(bad[0]?.path).toBe('$.scope.components[0].range');
   });
 
   it('refuses a component with both a purl version and a range', () => {
