@@ -205,3 +205,32 @@ export {
 } from './vex';
 export { Advisory, AffectedPackage, AffectedRange, RangeEvent, aliasMapFrom } from './advisory';
 export type { AliasMap } from './advisory';
+// --- purl and vers (scope matching primitives) ---
+export { parsePurl, normalizePurl, MAX_PURL_LENGTH } from './purl/purl';
+export type { Purl, PurlBrand, PurlError } from './purl/purl';
+export type { PurlComponents } from './purl/encode';
+export { matchPurl } from './purl/match';
+export type { PurlMatch } from './purl/match';
+export type { PartOutcome, PurlPart, PurlPartMatch } from './purl/qualifiers';
+export { matchComponent } from './purl/component';
+export type { ComponentScopeError } from './purl/component';
+export {
+  compareVersions,
+  isVersScheme,
+  versSchemeForPurlType,
+  versSchemesForPurlType,
+  VERS_SCHEMES,
+  MAX_VERSION_LENGTH,
+} from './version/scheme';
+export type { VersScheme, VersionError } from './version/scheme';
+export type { Ordering } from './version/ordering';
+export { parseVers, buildVers, MAX_VERS_LENGTH } from './version/vers';
+export type {
+  VersComparator,
+  VersConstraint,
+  VersError,
+  VersRange,
+  VersRangeBrand,
+} from './version/vers';
+export { versContains } from './version/vers-contains';
+export type { VersContainment, VersContainmentRule } from './version/vers-contains';

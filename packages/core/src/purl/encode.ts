@@ -1,0 +1,68 @@
+/**
+ * The canonical text of a purl: the ECMA-427 percent-encoding rules applied to normalized
+ * components. Every UTF-8 octet is percent-encoded (uppercase hex) except ASCII letters and
+ * digits, `.` `-` `_` `~`, and `:`; separators are written unencoded only where they separate.
+ * @see https://github.com/package-url/purl-spec/blob/main/docs/standard/specification.md (Character encoding)
+ * @see https://www.rfc-editor.org/rfc/rfc3986#section-2.1
+ * @module
+ */
+
+/** The components of a normalized purl, as {@link formatPurl} reads them. */
+export interface PurlComponents {
+  readonly type: string;
+  readonly namespace: string | null;
+  readonly name: string;
+  readonly version: string | null;
+  /** Keys lowercase; values non-empty. */
+  readonly qualifiers: Readonly<Record<string, string>>;
+  readonly subpath: string | null;
+}
+
+/**
+ * Writes the canonical purl string: `pkg:type/namespace/name@version?k=v&…#subpath`, qualifier
+ * keys in code unit order, namespace and subpath segments encoded one by one.
+ * @internal
+ */
+export const formatPurl = (p: PurlComponents): string => {
+  let out = `pkg:${p.type}/`;
+  if (p.namespace !== null) out += `${p.namespace.split('/').map(encodeComponent).join('/')}/`;
+  out += encodeComponent(p.name);
+  if (p.version !== null) out += `@${encodeComponent(p.version)}`;
+  const keys = Object.keys(p.qualifiers).sort(byCodeUnit);
+  if (keys.length > 0) {
+    out += `?${keys.map((k) => `${k}=${encodeComponent(p.qualifiers[k] as string)}`).join('&')}`;
+  }
+  if (p.subpath !== null) out += `#${p.subpath.split('/').map(encodeComponent).join('/')}`;
+  return out;
+};
+
+/**
+ * Percent-encodes one component or segment (UTF-8, uppercase hex).
+ * @internal
+ */
+export const encodeComponent = (s: string): string => {
+  let out = '';
+  for (const byte of UTF8.encode(s)) {
+    out += KEEP[byte] === 1 ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  }
+  return out;
+};
+
+/**
+ * Code unit order, the only order used for qualifier keys.
+ * @internal
+ */
+export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+// --- internal --------------------------------------------------------------
+
+const UTF8 = new TextEncoder();
+const HEX = '0123456789ABCDEF';
+// 1 for the octets written as themselves: A-Z a-z 0-9 . - _ ~ and ':' (ECMA-427: "the colon
+// ':', whether used as a Separator Character or otherwise" is never encoded).
+const KEEP: Uint8Array = (() => {
+  const keep = new Uint8Array(256);
+  const allowed = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_~:';
+  for (let i = 0; i < allowed.length; i++) keep[allowed.charCodeAt(i)] = 1;
+  return keep;
+})();
