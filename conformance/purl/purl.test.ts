@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { matchComponent, parsePurl, parseVers, type Purl, type VersRange } from '@warrant/core';
+import {
+  matchComponent,
+  parsePurl,
+  parseVers,
+  type PackageUrl,
+  type VersionRange,
+} from '@warrant/core';
 
 interface Case {
   readonly name: string;
@@ -17,7 +23,7 @@ interface Case {
 const load = (file: string): ReadonlyArray<Case> =>
   (JSON.parse(readFileSync(join(__dirname, file), 'utf8')) as { cases: Case[] }).cases;
 
-const purl = (text: string): Purl => {
+const purl = (text: string): PackageUrl => {
   const r = parsePurl(text);
   if (E.isLeft(r)) throw new Error(`vector purl ${text} does not parse: ${r.left.message}`);
   return r.right;
@@ -47,7 +53,9 @@ describe('conformance/purl/parse.json', () => {
       for (const key of Object.keys(c.expected ?? {}))
         expect(actual[key], key).toEqual(c.expected?.[key]);
       // canonical text is a fixed point
-      expect(E.map((q: Purl) => q.canonical)(parsePurl(p.canonical))).toEqual(E.right(p.canonical));
+      expect(E.map((q: PackageUrl) => q.canonical)(parsePurl(p.canonical))).toEqual(
+        E.right(p.canonical),
+      );
     });
   }
 });
@@ -56,7 +64,7 @@ describe('conformance/purl/match.json', () => {
   for (const c of load('match.json')) {
     it(c.name, () => {
       const input = c.input as { pattern: string; candidate: string; range?: string };
-      let range: VersRange | undefined;
+      let range: VersionRange | undefined;
       if (input.range !== undefined) {
         const r = parseVers(input.range);
         if (E.isLeft(r)) throw new Error(r.left.message);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
-import { compareVersions, parseVers, versContains, type VersRange } from '@warrant/core';
+import { compareVersions, parseVers, versContains, type VersionRange } from '@warrant/core';
 
 interface Case {
   readonly name: string;
@@ -16,7 +16,7 @@ interface Case {
 }
 const files = readdirSync(__dirname).filter((f) => f.endsWith('.json'));
 
-const range = (text: string): VersRange => {
+const range = (text: string): VersionRange => {
   const r = parseVers(text);
   if (E.isLeft(r)) throw new Error(`vector range ${text} does not parse: ${r.left.message}`);
   return r.right;
@@ -41,7 +41,9 @@ const runCase = (c: Case): void => {
     };
     const expected = c.expected as Record<string, unknown>;
     for (const key of Object.keys(expected)) expect(actual[key], key).toEqual(expected[key]);
-    expect(E.map((x: VersRange) => x.text)(parseVers(r.right.text))).toEqual(E.right(r.right.text));
+    expect(E.map((x: VersionRange) => x.text)(parseVers(r.right.text))).toEqual(
+      E.right(r.right.text),
+    );
     return;
   }
   if ('vers' in input) {

@@ -207,7 +207,7 @@ export { Advisory, AffectedPackage, AffectedRange, RangeEvent, aliasMapFrom } fr
 export type { AliasMap } from './advisory';
 // --- purl and vers (scope matching primitives) ---
 export { parsePurl, normalizePurl, MAX_PURL_LENGTH } from './purl/purl';
-export type { Purl, PurlBrand, PurlError } from './purl/purl';
+export type { PackageUrl, PackageUrlBrand, PurlError } from './purl/purl';
 export type { PurlComponents } from './purl/encode';
 export { matchPurl } from './purl/match';
 export type { PurlMatch } from './purl/match';
@@ -229,8 +229,8 @@ export type {
   VersComparator,
   VersConstraint,
   VersError,
-  VersRange,
-  VersRangeBrand,
+  VersionRange,
+  VersionRangeBrand,
 } from './version/vers';
 export { versContains } from './version/vers-contains';
 export type { VersContainment, VersContainmentRule } from './version/vers-contains';

@@ -7,9 +7,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { makeError, type WarrantError } from '../errors';
 import { versSchemesForPurlType } from '../version/scheme';
-import type { VersRange } from '../version/vers';
+import type { VersionRange } from '../version/vers';
 import { matchParts, matchPurl, type PurlMatch } from './match';
-import type { Purl } from './purl';
+import type { PackageUrl } from './purl';
 
 /** Why a component scope cannot be evaluated: it states its version dimension twice, or with the wrong scheme. */
 export type ComponentScopeError = WarrantError<
@@ -34,9 +34,9 @@ export type ComponentScopeError = WarrantError<
  * // right({ matched: true, summary: 'matches: version: version 4.17.20 is within vers:npm/>=4.0.0|<4.17.21: it lies in the interval >=4.0.0 and <4.17.21', … })
  */
 export const matchComponent = (
-  pattern: Purl,
-  range: VersRange | undefined,
-  candidate: Purl,
+  pattern: PackageUrl,
+  range: VersionRange | undefined,
+  candidate: PackageUrl,
   path = '$',
 ): E.Either<ComponentScopeError, PurlMatch> => {
   if (range === undefined) return E.right(matchPurl(pattern, candidate));

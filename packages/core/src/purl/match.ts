@@ -7,10 +7,10 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { compareVersions, versSchemeForPurlType } from '../version/scheme';
-import { parseVers, type VersRange } from '../version/vers';
+import { parseVers, type VersionRange } from '../version/vers';
 import { versContains, type VersContainment } from '../version/vers-contains';
 import { byCodeUnit } from './encode';
-import type { Purl } from './purl';
+import type { PackageUrl } from './purl';
 import { matchQualifier, type PartOutcome, type PurlPartMatch } from './qualifiers';
 
 // --- model -----------------------------------------------------------------
@@ -50,7 +50,7 @@ export interface PurlMatch {
  * matchPurl(p('pkg:deb/debian/curl?arch=amd64'), p('pkg:deb/debian/curl@7.50.3-1?arch=arm64'))
  * // { matched: false, summary: 'does not match: qualifier arch: the pattern requires amd64, the candidate has arm64', … }
  */
-export const matchPurl = (pattern: Purl, candidate: Purl): PurlMatch => {
+export const matchPurl = (pattern: PackageUrl, candidate: PackageUrl): PurlMatch => {
   const vers = pattern.qualifiers['vers'];
   const range = vers === undefined ? undefined : parseVers(vers);
   return matchParts(
@@ -66,9 +66,9 @@ export const matchPurl = (pattern: Purl, candidate: Purl): PurlMatch => {
  * @internal
  */
 export const matchParts = (
-  pattern: Purl,
-  range: VersRange | undefined,
-  candidate: Purl,
+  pattern: PackageUrl,
+  range: VersionRange | undefined,
+  candidate: PackageUrl,
 ): PurlMatch => {
   const parts: PurlPartMatch[] = [];
   const same = (part: 'type' | 'namespace' | 'name', a: string | null, b: string | null): void => {
@@ -121,16 +121,16 @@ export const matchParts = (
 const asciiFold = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 // rpm keeps the epoch in a qualifier (purl-spec rpm definition); fold it into E:V-R.
-const effectiveVersion = (p: Purl): string | null => {
+const effectiveVersion = (p: PackageUrl): string | null => {
   const epoch = p.type === 'rpm' ? p.qualifiers['epoch'] : undefined;
   if (p.version === null || epoch === undefined || p.version.includes(':')) return p.version;
   return `${epoch}:${p.version}`;
 };
 
 const matchVersion = (
-  pattern: Purl,
-  range: VersRange | undefined,
-  candidate: Purl,
+  pattern: PackageUrl,
+  range: VersionRange | undefined,
+  candidate: PackageUrl,
 ): { readonly part: PurlPartMatch; readonly containment: VersContainment | null } => {
   const cv = effectiveVersion(candidate);
   const part = (outcome: PartOutcome, pv: string | null, reason: string): PurlPartMatch => ({

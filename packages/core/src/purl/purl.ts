@@ -22,13 +22,16 @@ import { byCodeUnit, formatPurl, type PurlComponents } from './encode';
 
 // --- model -----------------------------------------------------------------
 
-/** Brand of {@link Purl}: only {@link parsePurl} makes one, so every Purl is normalized. */
-export interface PurlBrand {
-  readonly Purl: unique symbol;
+/** Brand of {@link PackageUrl}: only {@link parsePurl} makes one, so every PackageUrl is normalized. */
+export interface PackageUrlBrand {
+  readonly PackageUrl: unique symbol;
 }
 
 /** A parsed, normalized package URL; `canonical` is its canonical string. */
-export type Purl = t.Branded<PurlComponents & { readonly canonical: string }, PurlBrand>;
+export type PackageUrl = t.Branded<
+  PurlComponents & { readonly canonical: string },
+  PackageUrlBrand
+>;
 
 /** Why a purl was refused. */
 export type PurlError = WarrantError<'CORE_PURL_INVALID'>;
@@ -48,7 +51,7 @@ export const MAX_PURL_LENGTH = 8_192;
  * parsePurl('pkg:PYPI/Django_Package@1.11.1') // right({ type: 'pypi', name: 'django-package', canonical: 'pkg:pypi/django-package@1.11.1', … })
  * parsePurl('pkg:npm/foo@1.0.0?arch=x&ARCH=y') // left({ code: 'CORE_PURL_INVALID', message: 'qualifier "arch" appears twice' })
  */
-export const parsePurl = (text: string, path = '$'): E.Either<PurlError, Purl> => {
+export const parsePurl = (text: string, path = '$'): E.Either<PurlError, PackageUrl> => {
   if (typeof text !== 'string') throw new TypeError('parsePurl expects a string');
   const fail = (message: string): E.Either<PurlError, never> =>
     E.left(makeError('CORE_PURL_INVALID', message, path));
@@ -123,7 +126,7 @@ export const parsePurl = (text: string, path = '$'): E.Either<PurlError, Purl> =
       );
     }
   }
-  return E.right({ ...components, canonical: formatPurl(components) } as Purl);
+  return E.right({ ...components, canonical: formatPurl(components) } as PackageUrl);
 };
 
 /**
@@ -138,7 +141,7 @@ export const parsePurl = (text: string, path = '$'): E.Either<PurlError, Purl> =
  * // right('pkg:maven/org.apache.xmlgraphics/batik-anim@1.9.1?repository_url=repo.spring.io%2Frelease')
  */
 export const normalizePurl = (text: string, path = '$'): E.Either<PurlError, string> =>
-  E.map((p: Purl) => p.canonical)(parsePurl(text, path));
+  E.map((p: PackageUrl) => p.canonical)(parsePurl(text, path));
 
 // --- internal --------------------------------------------------------------
 

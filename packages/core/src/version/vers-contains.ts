@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { compareParsed, parseSchemeVersion, type ParsedVersion } from './scheme';
-import type { VersConstraint, VersError, VersRange } from './vers';
+import type { VersConstraint, VersError, VersionRange } from './vers';
 
 // --- model -----------------------------------------------------------------
 
@@ -47,7 +47,7 @@ export interface VersContainment {
  * //         reason: 'version 1.2.3 is within vers:npm/>=1.0.0|<2.0.0: it lies in the interval >=1.0.0 and <2.0.0', … })
  */
 export const versContains = (
-  range: VersRange,
+  range: VersionRange,
   version: string,
   path = '$',
 ): E.Either<VersError, VersContainment> => {

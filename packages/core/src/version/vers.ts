@@ -28,13 +28,13 @@ export interface VersConstraint {
   readonly version: string;
 }
 
-/** Brand of {@link VersRange}: only {@link parseVers} and {@link buildVers} make one. */
-export interface VersRangeBrand {
-  readonly VersRange: unique symbol;
+/** Brand of {@link VersionRange}: only {@link parseVers} and {@link buildVers} make one. */
+export interface VersionRangeBrand {
+  readonly VersionRange: unique symbol;
 }
 
 /** A validated version range: sorted, unique versions, a valid comparator sequence. */
-export type VersRange = t.Branded<
+export type VersionRange = t.Branded<
   {
     /** A comparable scheme, or `all` / `none` (which only take `*`). */
     readonly scheme: VersScheme | 'all' | 'none';
@@ -45,7 +45,7 @@ export type VersRange = t.Branded<
     /** The canonical text, e.g. `vers:npm/>=1.0.0|<2.0.0`. */
     readonly text: string;
   },
-  VersRangeBrand
+  VersionRangeBrand
 >;
 
 /** Why a range was refused. */
@@ -71,7 +71,7 @@ export const MAX_VERS_LENGTH = 16_384;
  * parseVers('vers:npm/>=1.0.0|<2.0.0') // right({ scheme: 'npm', constraints: [{ comparator: '>=', version: '1.0.0' }, …], … })
  * parseVers('vers:npm/<2.0.0|>=1.0.0') // left({ code: 'CORE_VERS_INVALID', message: '… not sorted …' })
  */
-export const parseVers = (text: string, path = '$'): E.Either<VersError, VersRange> => {
+export const parseVers = (text: string, path = '$'): E.Either<VersError, VersionRange> => {
   if (typeof text !== 'string') throw new TypeError('parseVers expects a string');
   if (text.length > MAX_VERS_LENGTH) return fail(`longer than ${MAX_VERS_LENGTH} characters`, path);
   for (let i = 0; i < text.length; i++) {
@@ -128,7 +128,7 @@ export const buildVers = (
   scheme: string,
   constraints: ReadonlyArray<VersConstraint>,
   path = '$',
-): E.Either<VersError, VersRange> => {
+): E.Either<VersError, VersionRange> => {
   if (!isVersScheme(scheme)) return E.left(unsupported(scheme, path));
   if (constraints.length === 0) return fail('the constraints are empty', path);
   return validate(scheme, constraints, true, path);
@@ -220,20 +220,20 @@ const makeRange = (
   scheme: VersScheme | 'all' | 'none',
   star: boolean,
   constraints: ReadonlyArray<VersConstraint>,
-): VersRange =>
+): VersionRange =>
   ({
     scheme,
     star,
     constraints,
     text: `vers:${scheme}/${star ? '*' : constraints.map(formatConstraint).join('|')}`,
-  }) as VersRange;
+  }) as VersionRange;
 
 const validate = (
   scheme: VersScheme,
   input: ReadonlyArray<VersConstraint>,
   sort: boolean,
   path: string,
-): E.Either<VersError, VersRange> => {
+): E.Either<VersError, VersionRange> => {
   const parsed: Array<{ readonly c: VersConstraint; readonly v: ParsedVersion }> = [];
   for (let i = 0; i < input.length; i++) {
     const c = input[i] as VersConstraint;

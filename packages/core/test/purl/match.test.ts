@@ -5,16 +5,16 @@ import {
   matchPurl,
   parsePurl,
   parseVers,
-  type Purl,
-  type VersRange,
+  type PackageUrl,
+  type VersionRange,
 } from '@warrant/core';
 
-const p = (text: string): Purl => {
+const p = (text: string): PackageUrl => {
   const r = parsePurl(text);
   if (E.isLeft(r)) throw new Error(r.left.message);
   return r.right;
 };
-const r = (text: string): VersRange => {
+const r = (text: string): VersionRange => {
   const x = parseVers(text);
   if (E.isLeft(x)) throw new Error(x.left.message);
   return x.right;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { matchPurl, parsePurl, type Purl } from '@warrant/core';
+import { matchPurl, parsePurl, type PackageUrl } from '@warrant/core';
 
 const TYPES = [
   'generic',
@@ -81,7 +81,7 @@ const build = (p: Parts, salt: number, upper: boolean): string => {
   );
 };
 
-const parsed = (s: string): Purl | undefined => {
+const parsed = (s: string): PackageUrl | undefined => {
   const r = parsePurl(s);
   return E.isRight(r) ? r.right : undefined;
 };
