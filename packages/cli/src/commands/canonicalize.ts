@@ -15,6 +15,7 @@ import {
 } from '@warrant/core';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 
+/** Help text of `warrant canonicalize` (also the reference for its options and exit codes). */
 export const CANONICALIZE_HELP = `usage: warrant canonicalize [--max-bytes N] [--max-depth N] < input.json > output.json
 
 Reads one JSON document on standard input and writes its RFC 8785 (JCS) canonical form as
