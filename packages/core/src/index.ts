@@ -229,6 +229,18 @@ export {
 export type { ChainHead, SealError, UnhashedEvent } from './event-log/chain';
 export { encodeEventLines } from './event-log/json-lines';
 export { createLogVerifier, verifyEventLines, verifyEvents } from './event-log/verify';
+export {
+  CHECKPOINT_PAYLOAD_TYPE,
+  CHECKPOINT_SCHEMA,
+  CheckpointStatement,
+  eventLeafHash,
+  makeCheckpoint,
+  readCheckpoint,
+  signCheckpoint,
+  verifyCheckpoint,
+  verifyCheckpointConsistency,
+} from './event-log/checkpoint';
+export type { CheckpointError, VerifiedCheckpoint } from './event-log/checkpoint';
 export type {
   LogVerifier,
   LogVerifyError,
