@@ -10,6 +10,7 @@ import {
   parseDigest,
   parseJsonStrict,
   parseTimestamp,
+  type JsonParseError,
   type Sha256Digest,
 } from '@warrant/core';
 import { detectFormat } from './detect';
@@ -26,6 +27,12 @@ import type { Importer } from './internal/env';
 import { Ctx } from './internal/read';
 import { sortOutput } from './internal/output';
 import { importTrivy } from './trivy';
+import { importSarif } from './sarif';
+import { importCycloneDx } from './cyclonedx';
+import { importSpdx } from './spdx';
+import { importOpenVex } from './openvex';
+import { importCsaf } from './csaf';
+import { importOsv } from './osv';
 
 /**
  * Imports one scanner, SBOM, VEX or advisory document.
@@ -53,7 +60,7 @@ export const importDocument = (
     const limits: { maxBytes?: number; maxDepth?: number } = {};
     if (options.maxBytes !== undefined) limits.maxBytes = options.maxBytes;
     if (options.maxDepth !== undefined) limits.maxDepth = options.maxDepth;
-    const parsed = parseJsonStrict(input, limits);
+    const parsed = parseStrict(input, limits);
     if (E.isLeft(parsed)) return parsed;
     doc = parsed.right;
     digest = digestBytes(input);
@@ -104,20 +111,36 @@ export const importDocument = (
 
 // --- internal --------------------------------------------------------------
 
-const notYet: Importer = (_doc, env) => {
-  env.ctx.fail(undefined, 'this format is not supported yet');
-  return { artifact: {}, findings: [], components: [], vexStatements: [], knowledge: [] };
+// parseJsonStrict as of core 0.1.0 throws (instead of returning) its trailing-data refusal;
+// a thrown CORE_JSON_* value is turned back into the Left it should have been.
+const parseStrict = (
+  input: Uint8Array,
+  limits: { maxBytes?: number; maxDepth?: number },
+): E.Either<JsonParseError, unknown> => {
+  try {
+    return parseJsonStrict(input, limits);
+  } catch (e) {
+    if (isJsonParseError(e)) return E.left(e);
+    throw e;
+  }
 };
+
+const isJsonParseError = (e: unknown): e is JsonParseError =>
+  typeof e === 'object' &&
+  e !== null &&
+  typeof (e as { code?: unknown }).code === 'string' &&
+  (e as { code: string }).code.startsWith('CORE_JSON_') &&
+  typeof (e as { path?: unknown }).path === 'string';
 
 const IMPORTERS: Readonly<Record<FormatName, Importer>> = {
   trivy: importTrivy,
   grype: importGrype,
-  sarif: notYet,
-  cyclonedx: notYet,
-  spdx: notYet,
-  openvex: notYet,
-  csaf: notYet,
-  osv: notYet,
+  sarif: importSarif,
+  cyclonedx: importCycloneDx,
+  spdx: importSpdx,
+  openvex: importOpenVex,
+  csaf: importCsaf,
+  osv: importOsv,
 };
 
 const checkOptions = (options: ImportOptions): void => {

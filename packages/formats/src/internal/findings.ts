@@ -7,6 +7,7 @@
 import {
   canonicalVulnerabilityId,
   compareSeverity,
+  compareTimestamps,
   findingKey,
   type ArtifactRef,
   type ComponentRef,
@@ -56,8 +57,9 @@ export class FindingCollector {
     private readonly common: FindingContext,
   ) {}
 
-  add(draft: FindingDraft, path: Path): void {
-    const f = this.build(draft);
+  /** Adds a draft; `context` overrides the collector's (SARIF: one tool per run). */
+  add(draft: FindingDraft, path: Path, context: FindingContext = this.common): void {
+    const f = this.build(draft, context);
     const prev = this.byKey.get(f.key);
     if (prev === undefined) {
       this.byKey.set(f.key, f);
@@ -75,11 +77,11 @@ export class FindingCollector {
     return [...this.byKey.values()].sort((a, b) => compareStrings(a.key, b.key));
   }
 
-  private build(d: FindingDraft): Finding {
+  private build(d: FindingDraft, common: FindingContext): Finding {
     const id = canonicalVulnerabilityId(d.vulnerabilityId, d.aliases);
     const aliases = uniqueSorted([d.vulnerabilityId, ...d.aliases]).filter((a) => a !== id);
     const key = findingKey({
-      artifactDigest: this.common.artifact.digest,
+      artifactDigest: common.artifact.digest,
       vulnerabilityId: id,
       component: d.purlBare ?? { name: d.component.name, version: d.component.version },
     });
@@ -87,14 +89,14 @@ export class FindingCollector {
       key,
       vulnerability: { id, aliases },
       component: d.component,
-      artifact: this.common.artifact,
+      artifact: common.artifact,
       severity: d.severity,
       cvss: sortCvss(d.cvss),
       fix: { state: d.fixState, versions: uniqueSorted(d.fixedVersions) },
       locations: sortLocations(d.locations),
-      scanner: this.common.scanner,
+      scanner: common.scanner,
     };
-    if (this.common.scanTime !== undefined) f.scanTime = this.common.scanTime;
+    if (common.scanTime !== undefined) f.scanTime = common.scanTime;
     if (d.title !== undefined) f.title = d.title;
     return f;
   }
@@ -111,7 +113,8 @@ export const mergeFindings = (a: Finding, b: Finding): Finding => {
       aliases: uniqueSorted([...a.vulnerability.aliases, ...b.vulnerability.aliases]),
     },
     component: compareComponents(a.component, b.component) <= 0 ? a.component : b.component,
-    artifact: a.artifact,
+    artifact:
+      compareStrings(a.artifact.name ?? '', b.artifact.name ?? '') <= 0 ? a.artifact : b.artifact,
     severity: compareRatings(a.severity, b.severity) <= 0 ? a.severity : b.severity,
     cvss: sortCvss([...a.cvss, ...b.cvss]),
     fix: {
@@ -122,9 +125,16 @@ export const mergeFindings = (a: Finding, b: Finding): Finding => {
       versions: uniqueSorted([...a.fix.versions, ...b.fix.versions]),
     },
     locations: sortLocations([...a.locations, ...b.locations]),
-    scanner: a.scanner,
+    scanner: compareScanners(a.scanner, b.scanner) <= 0 ? a.scanner : b.scanner,
   };
-  if (a.scanTime !== undefined) out.scanTime = a.scanTime;
+  // The earliest scan time: findings from several runs merge to when the first one saw it.
+  const scanTime =
+    a.scanTime === undefined
+      ? b.scanTime
+      : b.scanTime === undefined || compareTimestamps(a.scanTime, b.scanTime) <= 0
+        ? a.scanTime
+        : b.scanTime;
+  if (scanTime !== undefined) out.scanTime = scanTime;
   const title =
     a.title === undefined
       ? b.title
@@ -146,6 +156,11 @@ export const FIX_PRECEDENCE: ReadonlyArray<FixState> = [
 ];
 
 // --- internal --------------------------------------------------------------
+
+const compareScanners = (a: ScannerRef, b: ScannerRef): number =>
+  compareStrings(a.name, b.name) ||
+  compareStrings(a.version ?? '', b.version ?? '') ||
+  (a.version === undefined ? 0 : 1) - (b.version === undefined ? 0 : 1);
 
 const compareComponents = (a: ComponentRef, b: ComponentRef): number =>
   compareStrings(a.purl ?? '', b.purl ?? '') ||
