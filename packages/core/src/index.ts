@@ -229,6 +229,18 @@ export {
 export type { ChainHead, SealError, UnhashedEvent } from './event-log/chain';
 export { encodeEventLines } from './event-log/json-lines';
 export { createLogVerifier, verifyEventLines, verifyEvents } from './event-log/verify';
+export {
+  CHECKPOINT_PAYLOAD_TYPE,
+  CHECKPOINT_SCHEMA,
+  CheckpointStatement,
+  eventLeafHash,
+  makeCheckpoint,
+  readCheckpoint,
+  signCheckpoint,
+  verifyCheckpoint,
+  verifyCheckpointConsistency,
+} from './event-log/checkpoint';
+export type { CheckpointError, VerifiedCheckpoint } from './event-log/checkpoint';
 export type {
   LogVerifier,
   LogVerifyError,
@@ -283,7 +295,7 @@ export type { AliasMap } from './advisory';
 export { parsePurl, normalizePurl, MAX_PURL_LENGTH } from './purl/purl';
 export type { PackageUrl, PackageUrlBrand, PurlError } from './purl/purl';
 export type { PurlComponents } from './purl/encode';
-export { matchPurl } from './purl/match';
+export { matchPurl, purlMatchKey } from './purl/match';
 export type { PurlMatch } from './purl/match';
 export type { PartOutcome, PurlPart, PurlPartMatch } from './purl/qualifiers';
 export { matchComponent } from './purl/component';

@@ -6,7 +6,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js';
 import { bytesEqual, concatBytes } from '../bytes';
 import { canonicalizeToBytes } from '../canonical-json';
-import type { Sha256Digest } from '../digest';
+import { digestFromRaw, type Sha256Digest } from '../digest';
+import { hashLeaf } from '../merkle';
 import { LogEvent, type LogId } from '../event';
 import { formatJsonPath } from '../json-path';
 import { parseJsonStrict } from '../json-parse';
@@ -19,6 +20,8 @@ import {
   UNSAFE_MESSAGE,
 } from './chain';
 import { readFastLine } from './canonical-line';
+import { type CheckpointStatement, eventLeafHash } from './checkpoint';
+import { PrefixRoots } from './prefix-roots';
 import { toDecodeIssues, unknownMembers } from './decode-issues';
 import type {
   LogVerifier,
@@ -48,6 +51,7 @@ const parseStrict = (
 };
 
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UNREADABLE_LEAF = hashLeaf(new Uint8Array(32));
 const REGION_BYTES = 16 * 1024 * 1024;
 
 /** @internal */
@@ -61,6 +65,9 @@ export class ChainVerifier implements LogVerifier {
   private stopped = false;
   private carry: Uint8Array[] = [];
   private consumed = 0;
+  private readonly checkpoints: ReadonlyArray<CheckpointStatement>;
+  private nextCheckpoint = 0;
+  private readonly roots: PrefixRoots | undefined;
 
   constructor(
     private readonly logId: LogId,
@@ -68,11 +75,24 @@ export class ChainVerifier implements LogVerifier {
     private readonly expectHead: { readonly size: number; readonly hash: Sha256Digest } | undefined,
     private readonly maxErrors: number,
     private readonly onEvent: ((event: LogEvent, index: number) => void) | undefined,
+    checkpoints: ReadonlyArray<CheckpointStatement>,
+    wantRoot: boolean,
     // Tests turn the fast path off to check that both paths reach the same verdicts.
     private readonly fast = true,
   ) {
     this.expectedSeq = from.size;
     this.prev = from.hash;
+    this.checkpoints = [...checkpoints].sort((a, b) => a.size - b.size);
+    for (const cp of this.checkpoints) {
+      if (cp.log_id !== logId)
+        throw new RangeError(`a checkpoint of log ${cp.log_id} was given for log ${logId}`);
+    }
+    if (this.checkpoints.length > 0 || wantRoot) {
+      if (from.size !== 0)
+        throw new RangeError('checkpoints and roots need verification from seq 0');
+      this.roots = new PrefixRoots();
+      this.checkCheckpoints(from.hash);
+    }
     if (expectHead !== undefined && expectHead.size < from.size) {
       throw new RangeError(`expectHead.size ${expectHead.size} is before from.size ${from.size}`);
     }
@@ -137,13 +157,20 @@ export class ChainVerifier implements LogVerifier {
         [],
       );
     }
+    for (const cp of this.checkpoints.slice(this.nextCheckpoint)) {
+      if (this.stopped) break;
+      this.report(
+        'CORE_LOG_TRUNCATED',
+        `a checkpoint made at ${cp.time} covers ${cp.size} events, the log holds ${size}`,
+        [],
+      );
+    }
     if (this.errors.length > 0) return E.left(this.errors as NonEmptyArray<LogVerifyError>);
-    return E.right({
-      log_id: this.logId,
-      from: this.from.size,
-      count: this.index,
-      head: { log_id: this.logId, size, hash: this.prev as Sha256Digest },
-    });
+    const head = { log_id: this.logId, size, hash: this.prev as Sha256Digest };
+    const base = { log_id: this.logId, from: this.from.size, count: this.index, head };
+    return E.right(
+      this.roots === undefined ? base : { ...base, root: digestFromRaw(this.roots.root()) },
+    );
   }
 
   // --- one record ------------------------------------------------------------
@@ -205,21 +232,11 @@ export class ChainVerifier implements LogVerifier {
       this.skip();
       return;
     }
-    const index = this.index;
-    if (!this.checkValue(parsed.right)) return;
-    const canonical = canonicalizeToBytes(parsed.right);
-    if (E.isRight(canonical) && !bytesEqual(canonical.right, line)) {
-      this.reportAt(
-        index,
-        'CORE_LOG_RECORD_NOT_CANONICAL',
-        'the line is not the RFC 8785 canonical form of its record',
-        [],
-      );
-    }
+    this.checkValue(parsed.right, line);
   }
 
-  /** Decodes, hashes and links one record; returns whether it could be read. */
-  private checkValue(u: unknown): boolean {
+  /** Decodes, hashes and links one record (`line`: its JSON Lines bytes, if it came as such). */
+  private checkValue(u: unknown, line?: Uint8Array): void {
     let decoded: E.Either<unknown, LogEvent>;
     const issues = [];
     try {
@@ -231,7 +248,7 @@ export class ChainVerifier implements LogVerifier {
     } catch {
       this.report('CORE_LOG_RECORD_INVALID', 'the record could not be read', []);
       this.skip();
-      return false;
+      return;
     }
     if (issues.length > 0 || E.isLeft(decoded)) {
       for (const issue of issues) {
@@ -243,7 +260,7 @@ export class ChainVerifier implements LogVerifier {
         });
       }
       this.skip();
-      return false;
+      return;
     }
     const record = decoded.right;
     const unsafe = findUnsafeInteger(record.payload, [this.index, 'payload']);
@@ -255,18 +272,27 @@ export class ChainVerifier implements LogVerifier {
         index: this.index,
       });
       this.skip();
-      return false;
+      return;
     }
     const hash = computeEventHash(record);
     if (E.isLeft(hash)) {
       this.report('CORE_LOG_RECORD_INVALID', hash.left.message, [], hash.left.path.slice(1));
       this.skip();
-      return false;
+      return;
+    }
+    if (line !== undefined) {
+      const canonical = canonicalizeToBytes(record);
+      if (E.isRight(canonical) && !bytesEqual(canonical.right, line)) {
+        this.report(
+          'CORE_LOG_RECORD_NOT_CANONICAL',
+          'the line is not the RFC 8785 canonical form of its record',
+          [],
+        );
+      }
     }
     if (hash.right !== record.hash) this.hashMismatch(record.hash);
     this.onEvent?.(record, this.index);
     this.link(record.log_id, record.seq, record.prev_hash, record.hash);
-    return true;
   }
 
   private link(logId: string, seq: number, prevHash: Sha256Digest, hash: Sha256Digest): void {
@@ -309,10 +335,36 @@ export class ChainVerifier implements LogVerifier {
 
   private advance(hash: Sha256Digest | undefined): void {
     this.index += 1;
+    if (this.roots !== undefined) {
+      // An unreadable record still occupies its leaf: its position keeps every later root honest.
+      this.roots.push(hash === undefined ? UNREADABLE_LEAF : eventLeafHash(hash));
+      this.checkCheckpoints(hash);
+    }
     const eh = this.expectHead;
     if (eh !== undefined && this.from.size + this.index === eh.size) {
       this.expectedHeadSeen = true;
       if (hash !== eh.hash) this.headMismatch(hash);
+    }
+  }
+
+  /** Compares the checkpoints whose size is the number of events read so far. */
+  private checkCheckpoints(last: Sha256Digest | undefined): void {
+    const size = this.from.size + this.index;
+    const roots = this.roots as PrefixRoots;
+    for (; this.nextCheckpoint < this.checkpoints.length; this.nextCheckpoint++) {
+      const cp = this.checkpoints[this.nextCheckpoint] as CheckpointStatement;
+      if (cp.size !== size) break;
+      const root = digestFromRaw(roots.root());
+      if (root !== cp.root || last !== cp.head) {
+        this.reportAt(
+          Math.max(this.index - 1, 0),
+          'CORE_LOG_CHECKPOINT_MISMATCH',
+          root !== cp.root
+            ? `the first ${size} events have Merkle root ${root}; the checkpoint made at ${cp.time} says ${cp.root}`
+            : `the event at seq ${size - 1} has hash ${last ?? 'unreadable'}; the checkpoint made at ${cp.time} says ${cp.head}`,
+          [],
+        );
+      }
     }
   }
 

@@ -173,7 +173,8 @@ export const findUnsafeInteger = (
     }
     return undefined;
   }
-  for (const key of Object.keys(value)) {
+  // Canonical (RFC 8785) member order, so every implementation names the same first offender.
+  for (const key of Object.keys(value).sort()) {
     const p = findUnsafeInteger((value as Record<string, unknown>)[key], [...prefix, key]);
     if (p !== undefined) return p;
   }

@@ -44,6 +44,8 @@ export const createLogVerifier = (logId: LogId, options: LogVerifyOptions = {}):
     options.expectHead,
     options.maxErrors ?? 100,
     options.onEvent,
+    options.checkpoints ?? [],
+    options.root === true,
   );
 };
 

@@ -9,6 +9,7 @@ import type { Sha256Digest } from '../digest';
 import type { WarrantError } from '../errors';
 import type { LogEvent, LogId } from '../event';
 import type { ChainHead } from './chain';
+import type { CheckpointStatement } from './checkpoint';
 
 /** Every code log verification can return; see docs/spec/event-log-v1.md section 7. */
 export type LogVerifyErrorCode =
@@ -60,6 +61,13 @@ export interface LogVerifyOptions {
    * records must reach at least `size`, and the event at `size - 1` must have hash `hash`.
    */
   readonly expectHead?: { readonly size: number; readonly hash: Sha256Digest };
+  /**
+   * Checkpoint statements to hold the log to (verify their signatures first: `verifyCheckpoint`).
+   * Each must be of this log; they need verification from seq 0.
+   */
+  readonly checkpoints?: ReadonlyArray<CheckpointStatement>;
+  /** Compute the Merkle root over all events (needs verification from seq 0). */
+  readonly root?: boolean;
   /** Stop after this many problems (default 100); a final `CORE_LOG_TOO_MANY_ERRORS` says so. */
   readonly maxErrors?: number;
   /**
@@ -78,6 +86,8 @@ export interface LogVerifyReport {
   readonly count: number;
   /** The verified end of the log: size and the hash the next event must link to. */
   readonly head: ChainHead;
+  /** `sha256:` + hex of the Merkle root over every event, when roots or checkpoints were asked for. */
+  readonly root?: Sha256Digest;
 }
 
 /** An incremental verifier: feed records or bytes in order, then call `finish` once. */
