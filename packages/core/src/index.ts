@@ -249,8 +249,12 @@ export type {
 export { storeError } from './store/errors';
 export type { StoreError, StoreErrorCode } from './store/errors';
 export { PackRecord, decodePackRecord } from './store/pack-record';
+export { checkpointLog, proveLogConsistency, verifyStoredLog } from './store/log-service';
+export type { CheckpointTrust, StoredLogReport } from './store/log-service';
 export type {
   BlobStore,
+  CheckpointStore,
+  StoredCheckpoint,
   EventStore,
   PackRecordStore,
   SeqRange,
