@@ -47,6 +47,10 @@ export type StoreErrorCode =
   | 'STORE_CHECKPOINT_CONFLICT'
   /** No checkpoint of this size. */
   | 'STORE_CHECKPOINT_NOT_FOUND'
+  /** An exception query failed its codec. */
+  | 'STORE_QUERY_INVALID'
+  /** No exception with this id existed at the instant asked. */
+  | 'STORE_EXCEPTION_NOT_FOUND'
   /** The underlying storage failed (disk full, permission, connection); `cause` has details. */
   | 'STORE_IO';
 

@@ -15,7 +15,10 @@ import type { EventDraft, LogEvent, LogId } from '../event';
 import type { DsseEnvelope } from '../dsse/envelope';
 import type { ChainHead } from '../event-log/chain';
 import type { CheckpointStatement } from '../event-log/checkpoint';
+import type { ExceptionState } from '../exception/state';
+import type { Timestamp } from '../time';
 import type { StoreError } from './errors';
+import type { ExceptionQuery } from './exception-query';
 import type { PackRecord } from './pack-record';
 
 /** What an async store operation returns. */
@@ -101,9 +104,22 @@ export interface CheckpointStore {
   list(logId: LogId): StoreResult<ReadonlyArray<StoredCheckpoint>>;
 }
 
+/**
+ * Exception queries over a log's events (folded with `foldExceptionLog`, evaluated with
+ * `evaluateExceptionQuery`). A log whose exception events the fold refuses gives
+ * `STORE_RECORD_CORRUPT` with the fold error as `cause`.
+ */
+export interface ExceptionStore {
+  /** The states at `query.at` of the exceptions matching the query, sorted by exception id. */
+  query(logId: LogId, query: ExceptionQuery): StoreResult<ReadonlyArray<ExceptionState>>;
+  /** One exception's state at `at`, or `STORE_EXCEPTION_NOT_FOUND` if it did not exist then. */
+  get(logId: LogId, exceptionId: string, at: Timestamp): StoreResult<ExceptionState>;
+}
+
 /** A complete store: what an adapter returns and what Warrant's services take. */
 export interface WarrantStore {
   readonly events: EventStore;
+  readonly exceptions: ExceptionStore;
   readonly blobs: BlobStore;
   readonly checkpoints: CheckpointStore;
   readonly packs: PackRecordStore;

@@ -46,6 +46,7 @@ import {
   samePackRecord,
   sealAfter,
 } from '../internal/checks';
+import { createExceptionIndex } from '../internal/exception-index';
 import { ioError, isNotFound, mkdirDurable, writeFileDurable } from './durable';
 import { acquireLock, type Lock } from './lock';
 import { LogFile, type TornTail } from './log-file';
@@ -504,6 +505,7 @@ const makeStore = (dir: string, readOnly: boolean, lock: Lock | undefined): FsSt
   return {
     dir,
     events,
+    exceptions: createExceptionIndex(events),
     blobs,
     checkpoints,
     packs,

@@ -35,6 +35,7 @@ import {
   samePackRecord,
   sealAfter,
 } from '../internal/checks';
+import { createExceptionIndex } from '../internal/exception-index';
 
 // --- operations ------------------------------------------------------------
 
@@ -242,6 +243,7 @@ export const createMemoryStore = (): WarrantStore => {
 
   return {
     events,
+    exceptions: createExceptionIndex(events),
     blobs: blobStore,
     checkpoints: checkpointStore,
     packs: packStore,
