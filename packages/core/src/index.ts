@@ -251,8 +251,18 @@ export type {
 export { storeError } from './store/errors';
 export type { StoreError, StoreErrorCode } from './store/errors';
 export { PackRecord, decodePackRecord } from './store/pack-record';
+export { checkpointLog, proveLogConsistency, verifyStoredLog } from './store/log-service';
+export {
+  ExceptionQuery,
+  decodeExceptionQuery,
+  evaluateExceptionQuery,
+} from './store/exception-query';
+export type { CheckpointTrust, StoredLogReport } from './store/log-service';
 export type {
   BlobStore,
+  CheckpointStore,
+  ExceptionStore,
+  StoredCheckpoint,
   EventStore,
   PackRecordStore,
   SeqRange,

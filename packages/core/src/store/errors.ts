@@ -41,6 +41,16 @@ export type StoreErrorCode =
   | 'STORE_PACK_RECORD_NOT_FOUND'
   /** A pack record failed its codec. */
   | 'STORE_PACK_RECORD_INVALID'
+  /** A checkpoint envelope does not hold a checkpoint statement of this log (`cause` says why). */
+  | 'STORE_CHECKPOINT_INVALID'
+  /** Another checkpoint of the same size is stored: two histories of one size, a fork. */
+  | 'STORE_CHECKPOINT_CONFLICT'
+  /** No checkpoint of this size. */
+  | 'STORE_CHECKPOINT_NOT_FOUND'
+  /** An exception query failed its codec. */
+  | 'STORE_QUERY_INVALID'
+  /** No exception with this id existed at the instant asked. */
+  | 'STORE_EXCEPTION_NOT_FOUND'
   /** The underlying storage failed (disk full, permission, connection); `cause` has details. */
   | 'STORE_IO';
 

@@ -12,8 +12,13 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type { Sha256Digest } from '../digest';
 import type { EventDraft, LogEvent, LogId } from '../event';
+import type { DsseEnvelope } from '../dsse/envelope';
 import type { ChainHead } from '../event-log/chain';
+import type { CheckpointStatement } from '../event-log/checkpoint';
+import type { ExceptionState } from '../exception/state';
+import type { Timestamp } from '../time';
 import type { StoreError } from './errors';
+import type { ExceptionQuery } from './exception-query';
 import type { PackRecord } from './pack-record';
 
 /** What an async store operation returns. */
@@ -74,10 +79,49 @@ export interface PackRecordStore {
   list(logId: LogId): StoreResult<ReadonlyArray<PackRecord>>;
 }
 
+/** A checkpoint as stored: the envelope as given, and its statement (signatures NOT verified). */
+export interface StoredCheckpoint {
+  readonly statement: CheckpointStatement;
+  readonly envelope: DsseEnvelope;
+}
+
+/**
+ * Signed checkpoints of a log, one per size. A store reads the statement to index it but checks
+ * no signature: whoever relies on a stored checkpoint verifies it (`verifyCheckpoint`).
+ */
+export interface CheckpointStore {
+  /**
+   * Stores a checkpoint envelope (idempotent for the same envelope). An envelope that is not a
+   * checkpoint statement of `logId` is `STORE_CHECKPOINT_INVALID`; another envelope of the same
+   * size is `STORE_CHECKPOINT_CONFLICT`.
+   */
+  put(logId: LogId, envelope: DsseEnvelope): StoreResult<StoredCheckpoint>;
+  /** The checkpoint of a size, or `STORE_CHECKPOINT_NOT_FOUND`. */
+  get(logId: LogId, size: number): StoreResult<StoredCheckpoint>;
+  /** The checkpoint with the largest size, if any. */
+  latest(logId: LogId): StoreResult<StoredCheckpoint | undefined>;
+  /** Every checkpoint of the log, by increasing size. */
+  list(logId: LogId): StoreResult<ReadonlyArray<StoredCheckpoint>>;
+}
+
+/**
+ * Exception queries over a log's events (folded with `foldExceptionLog`, evaluated with
+ * `evaluateExceptionQuery`). A log whose exception events the fold refuses gives
+ * `STORE_RECORD_CORRUPT` with the fold error as `cause`.
+ */
+export interface ExceptionStore {
+  /** The states at `query.at` of the exceptions matching the query, sorted by exception id. */
+  query(logId: LogId, query: ExceptionQuery): StoreResult<ReadonlyArray<ExceptionState>>;
+  /** One exception's state at `at`, or `STORE_EXCEPTION_NOT_FOUND` if it did not exist then. */
+  get(logId: LogId, exceptionId: string, at: Timestamp): StoreResult<ExceptionState>;
+}
+
 /** A complete store: what an adapter returns and what Warrant's services take. */
 export interface WarrantStore {
   readonly events: EventStore;
+  readonly exceptions: ExceptionStore;
   readonly blobs: BlobStore;
+  readonly checkpoints: CheckpointStore;
   readonly packs: PackRecordStore;
   /** Releases files, locks or connections; later calls return `STORE_CLOSED`. */
   close(): Promise<void>;

@@ -5,6 +5,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   bytesEqual,
+  checkpointLog,
+  generateSigningKey,
   digestBytes,
   utf8Encode,
   verifyEvents,
@@ -30,7 +32,18 @@ export const persistenceCases = <S extends WarrantStore>(): ReadonlyArray<
       const d = right(await ctx.store.blobs.put(LOG_A, blob), 'blob');
       const record = { digest: d, time: '2026-01-01T00:00:00Z' as Timestamp, bytes: 8, meta: {} };
       right(await ctx.store.packs.put(LOG_A, record), 'pack record');
+      const key = await generateSigningKey('ed25519');
+      if (E.isLeft(key)) throw new Error('no WebCrypto');
+      const cp = right(
+        await checkpointLog(ctx.store, LOG_A, { time: record.time, signers: [key.right.signer] }),
+        'checkpoint',
+      );
       ctx.store = await reopen(ctx.store);
+      same(
+        right(await ctx.store.checkpoints.list(LOG_A), 'checkpoints'),
+        [cp],
+        'checkpoints after reopen',
+      );
       same(await readAll(ctx.store, LOG_A), first.events, 'events after reopen');
       same(right(await ctx.store.events.head(LOG_A), 'head'), first.head, 'head after reopen');
       same(right(await ctx.store.events.listLogs(), 'logs'), [LOG_A, LOG_B], 'logs after reopen');

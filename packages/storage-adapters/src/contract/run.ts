@@ -4,7 +4,9 @@
  */
 import type { WarrantStore } from '@warrant/core';
 import { blobCases } from './blobs.contract';
+import { checkpointCases } from './checkpoints.contract';
 import { eventCases } from './events.contract';
+import { exceptionCases } from './exceptions.contract';
 import { type ContractTestApi, runCase, type StoreFactory } from './harness';
 import { persistenceCases } from './persistence.contract';
 
@@ -32,6 +34,14 @@ export const runStorageContract = <S extends WarrantStore>(
   api.describe(`storage contract: ${name}`, () => {
     api.describe('events', () => {
       for (const [title, body] of eventCases<S>()) api.it(title, runCase(factory, body), 60_000);
+    });
+    api.describe('exception queries', () => {
+      for (const [title, body] of exceptionCases<S>())
+        api.it(title, runCase(factory, body), 60_000);
+    });
+    api.describe('checkpoints', () => {
+      for (const [title, body] of checkpointCases<S>())
+        api.it(title, runCase(factory, body), 60_000);
     });
     api.describe('blobs and pack records', () => {
       for (const [title, body] of blobCases<S>()) api.it(title, runCase(factory, body), 60_000);

@@ -23,6 +23,8 @@ import {
   storeError,
   utf8Encode,
   type BlobStore,
+  type CheckpointStore,
+  type StoredCheckpoint,
   type EventStore,
   type LogVerifyError,
   type LogVerifyOptions,
@@ -39,10 +41,12 @@ import {
   checkLogId,
   comparePackRecords,
   compareStrings,
+  prepareCheckpoint,
   resolveRange,
   samePackRecord,
   sealAfter,
 } from '../internal/checks';
+import { createExceptionIndex } from '../internal/exception-index';
 import { ioError, isNotFound, mkdirDurable, writeFileDurable } from './durable';
 import { acquireLock, type Lock } from './lock';
 import { LogFile, type TornTail } from './log-file';
@@ -391,10 +395,119 @@ const makeStore = (dir: string, readOnly: boolean, lock: Lock | undefined): FsSt
     },
   };
 
+  const checkpointDir = (logId: LogId): string => join(dir, 'logs', logId, 'checkpoints');
+  const checkpointPath = (logId: LogId, size: number): string =>
+    join(checkpointDir(logId), `${String(size).padStart(16, '0')}.json`);
+  const readStoredCheckpoint = async (
+    logId: LogId,
+    path: string,
+  ): Promise<E.Either<StoreError, { stored: StoredCheckpoint; text: string }>> => {
+    const bytes = new Uint8Array(await readFile(path));
+    const parsed = parseJsonStrict(bytes);
+    const prepared: E.Either<
+      { readonly message: string },
+      { stored: StoredCheckpoint; text: string }
+    > = E.isLeft(parsed) ? parsed : prepareCheckpoint(logId, parsed.right);
+    return E.isLeft(prepared)
+      ? E.left(
+          storeError(
+            'STORE_RECORD_CORRUPT',
+            `checkpoint file ${path} is damaged: ${prepared.left.message}`,
+            {
+              logId,
+              path,
+            },
+          ),
+        )
+      : prepared;
+  };
+  const listCheckpoints = async (
+    logId: LogId,
+  ): Promise<E.Either<StoreError, StoredCheckpoint[]>> => {
+    try {
+      const names = await readdir(checkpointDir(logId)).catch((e: unknown) => {
+        if (isNotFound(e)) return [] as string[];
+        throw e;
+      });
+      const out: StoredCheckpoint[] = [];
+      for (const name of names.filter((n) => /^\d{16}\.json$/.test(n)).sort()) {
+        const r = await readStoredCheckpoint(logId, join(checkpointDir(logId), name));
+        if (E.isLeft(r)) return r;
+        out.push(r.right.stored);
+      }
+      return E.right(out);
+    } catch (e) {
+      return E.left(ioError(e, 'cannot list checkpoints', logId));
+    }
+  };
+
+  const checkpoints: CheckpointStore = {
+    put: (logId, envelope) => {
+      const bad = guard(logId, true);
+      if (bad !== undefined) return Promise.resolve(E.left(bad));
+      return serial(`checkpoints/${logId}`, async () => {
+        const prepared = prepareCheckpoint(logId, envelope);
+        if (E.isLeft(prepared)) return prepared;
+        const size = prepared.right.stored.statement.size;
+        const path = checkpointPath(logId, size);
+        try {
+          if (await exists(path)) {
+            const existing = await readStoredCheckpoint(logId, path);
+            if (E.isLeft(existing)) return existing;
+            return existing.right.text === prepared.right.text
+              ? E.right(existing.right.stored)
+              : E.left(
+                  storeError(
+                    'STORE_CHECKPOINT_CONFLICT',
+                    `another checkpoint of size ${size} is stored for log ${logId}`,
+                    {
+                      logId,
+                    },
+                  ),
+                );
+          }
+          await mkdirDurable(checkpointDir(logId));
+          await writeFileDurable(path, utf8Encode(prepared.right.text));
+          return E.right(prepared.right.stored);
+        } catch (e) {
+          return E.left(ioError(e, `cannot store checkpoint ${size}`, logId));
+        }
+      });
+    },
+    get: async (logId, size) => {
+      const bad = guard(logId);
+      if (bad !== undefined) return E.left(bad);
+      const missing = storeError('STORE_CHECKPOINT_NOT_FOUND', `no checkpoint of size ${size}`, {
+        logId,
+      });
+      if (!Number.isSafeInteger(size) || size < 0) return E.left(missing);
+      try {
+        return E.map((c: { stored: StoredCheckpoint }) => c.stored)(
+          await readStoredCheckpoint(logId, checkpointPath(logId, size)),
+        );
+      } catch (e) {
+        return E.left(
+          isNotFound(e) ? missing : ioError(e, `cannot read checkpoint ${size}`, logId),
+        );
+      }
+    },
+    latest: async (logId) => {
+      const bad = guard(logId);
+      if (bad !== undefined) return E.left(bad);
+      return E.map((all: StoredCheckpoint[]) => all[all.length - 1])(await listCheckpoints(logId));
+    },
+    list: async (logId) => {
+      const bad = guard(logId);
+      return bad !== undefined ? E.left(bad) : listCheckpoints(logId);
+    },
+  };
+
   return {
     dir,
     events,
+    exceptions: createExceptionIndex(events),
     blobs,
+    checkpoints,
     packs,
     inspect: (logId) =>
       withLog(logId, false, async (f) => {

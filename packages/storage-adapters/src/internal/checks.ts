@@ -7,13 +7,17 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   canonicalize,
   compareTimestamps,
+  decodeEnvelope,
   LogId,
+  readCheckpoint,
   sealEvents,
   storeError,
   type ChainHead,
   type EventDraft,
   type LogEvent,
   type PackRecord,
+  type DsseEnvelope,
+  type StoredCheckpoint,
   type SeqRange,
   type StoreError,
 } from '@warrant/core';
@@ -112,3 +116,33 @@ export const samePackRecord = (a: PackRecord, b: PackRecord): boolean => {
  */
 export const comparePackRecords = (a: PackRecord, b: PackRecord): number =>
   compareTimestamps(a.time, b.time) || compareStrings(a.digest, b.digest);
+
+/**
+ * Reads a checkpoint envelope for storage: its statement must be of `logId`. Returns a detached,
+ * canonical copy of the envelope and its canonical JSON text (for identity comparisons).
+ * @internal
+ */
+export const prepareCheckpoint = (
+  logId: LogId,
+  envelope: unknown,
+): E.Either<StoreError, { readonly stored: StoredCheckpoint; readonly text: string }> => {
+  const statement = readCheckpoint(envelope, logId);
+  if (E.isLeft(statement)) {
+    return E.left(
+      storeError('STORE_CHECKPOINT_INVALID', statement.left.message, {
+        logId,
+        cause: statement.left,
+        ...(statement.left.path === undefined ? {} : { path: statement.left.path }),
+      }),
+    );
+  }
+  const decoded = decodeEnvelope(envelope);
+  const text = E.isRight(decoded) ? canonicalize(decoded.right) : undefined;
+  if (text === undefined || E.isLeft(text)) {
+    return E.left(storeError('STORE_CHECKPOINT_INVALID', 'the envelope is not JSON', { logId }));
+  }
+  return E.right({
+    stored: { statement: statement.right, envelope: JSON.parse(text.right) as DsseEnvelope },
+    text: text.right,
+  });
+};

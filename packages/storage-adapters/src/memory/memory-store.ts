@@ -13,6 +13,8 @@ import {
   emptyHead,
   storeError,
   type BlobStore,
+  type CheckpointStore,
+  type StoredCheckpoint,
   type ChainHead,
   type EventStore,
   type LogEvent,
@@ -28,10 +30,12 @@ import {
   checkLogId,
   comparePackRecords,
   compareStrings,
+  prepareCheckpoint,
   resolveRange,
   samePackRecord,
   sealAfter,
 } from '../internal/checks';
+import { createExceptionIndex } from '../internal/exception-index';
 
 // --- operations ------------------------------------------------------------
 
@@ -47,6 +51,7 @@ export const createMemoryStore = (): WarrantStore => {
   const logs = new Map<LogId, LogState>();
   const blobs = new Map<LogId, Map<Sha256Digest, Uint8Array>>();
   const packs = new Map<LogId, Map<Sha256Digest, PackRecord>>();
+  const checkpoints = new Map<LogId, Map<number, { stored: StoredCheckpoint; text: string }>>();
   let closed = false;
 
   const guard = (logId: unknown): StoreError | undefined =>
@@ -186,9 +191,61 @@ export const createMemoryStore = (): WarrantStore => {
     },
   };
 
+  const checkpointStore: CheckpointStore = {
+    put: (logId, envelope) => {
+      const bad = guard(logId);
+      if (bad !== undefined) return fail(bad);
+      const prepared = prepareCheckpoint(logId, envelope);
+      if (E.isLeft(prepared)) return fail(prepared.left);
+      const map =
+        checkpoints.get(logId) ?? new Map<number, { stored: StoredCheckpoint; text: string }>();
+      const size = prepared.right.stored.statement.size;
+      const existing = map.get(size);
+      if (existing !== undefined) {
+        return existing.text === prepared.right.text
+          ? ok(existing.stored)
+          : fail(
+              storeError(
+                'STORE_CHECKPOINT_CONFLICT',
+                `another checkpoint of size ${size} is stored for log ${logId}`,
+                { logId },
+              ),
+            );
+      }
+      const entry = { stored: deepFreeze(prepared.right.stored), text: prepared.right.text };
+      map.set(size, entry);
+      checkpoints.set(logId, map);
+      return ok(entry.stored);
+    },
+    get: (logId, size) => {
+      const bad = guard(logId);
+      if (bad !== undefined) return fail(bad);
+      const found = checkpoints.get(logId)?.get(size);
+      return found === undefined
+        ? fail(storeError('STORE_CHECKPOINT_NOT_FOUND', `no checkpoint of size ${size}`, { logId }))
+        : ok(found.stored);
+    },
+    latest: (logId) => {
+      const bad = guard(logId);
+      if (bad !== undefined) return fail(bad);
+      const all = sortedCheckpoints(logId);
+      return ok(all[all.length - 1]);
+    },
+    list: (logId) => {
+      const bad = guard(logId);
+      return bad !== undefined ? fail(bad) : ok(sortedCheckpoints(logId));
+    },
+  };
+  const sortedCheckpoints = (logId: LogId): StoredCheckpoint[] =>
+    [...(checkpoints.get(logId)?.values() ?? [])]
+      .map((c) => c.stored)
+      .sort((a, b) => a.statement.size - b.statement.size);
+
   return {
     events,
+    exceptions: createExceptionIndex(events),
     blobs: blobStore,
+    checkpoints: checkpointStore,
     packs: packStore,
     close: async () => {
       closed = true;
