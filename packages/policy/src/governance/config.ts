@@ -219,11 +219,12 @@ function checkGovernance(g: GovernanceShape): ReadonlyArray<Violation> {
       });
     }
   });
+  // Reported on the member, not an index: set elements are already sorted at this point.
   for (const key of ['revoke_roles', 'amend_roles'] as const) {
-    (g[key] ?? []).forEach((role, i) => {
+    for (const role of g[key] ?? []) {
       if (!defined(role))
-        out.push({ path: [key, i], message: `role "${role}" is not defined in roles` });
-    });
+        out.push({ path: [key], message: `role "${role}" is not defined in roles` });
+    }
   }
   return out;
 }
