@@ -100,7 +100,10 @@ export const approveException = (
     if (problem !== undefined)
       out.push(refusal('POLICY_SIGNATURE_INVALID', '$.signature', problem));
   }
-  out.push(...contentRefusals(latest.content, requirements, command.at, '$.version'));
+  // The approved content must satisfy the configuration in force now (it may have changed since
+  // the proposal); the problem is the version's, so refusals point at $.version.
+  for (const r of contentRefusals(latest.content, requirements, command.at, '$'))
+    out.push({ ...r, path: '$.version' });
   return orRefuse(out, () => {
     const progress = approvalProgress(requirements, [
       ...latest.approvals,

@@ -186,6 +186,26 @@ describe('governance rules by breadth, type, risk and reason', () => {
   });
 });
 
+describe('approval under a changed configuration', () => {
+  it('re-checks the content against the configuration in force at approval time', () => {
+    const s = new Session();
+    s.run(propose('staging', { expires_at: '2026-06-01T00:00:00Z' }));
+    const stricter = { ...s.config, duration: { default_days: 30, max_days: 30 } };
+    const r = executeExceptionCommand(
+      s.record,
+      { ...approve('sec', 'security-reviewer'), exception_id: s.record!.exception_id },
+      stricter,
+    );
+    expect(E.isLeft(r) && 'refusals' in r.left && r.left.refusals).toEqual([
+      {
+        code: 'POLICY_DURATION_EXCEEDED',
+        path: '$.version',
+        message: "expires_at exceeds maximum of 30 days (the configuration's duration.max_days)",
+      },
+    ]);
+  });
+});
+
 describe('review decisions', () => {
   it('rejection ends the version; the requester may not review their own', () => {
     const s = new Session();
