@@ -66,6 +66,8 @@ export type { DecodeError, DecodeIssue } from './exception/decode';
 export {
   closedObject,
   setOf,
+  recordOf,
+  showValue,
   checkedString,
   literalUnion,
   compareCodeUnits,

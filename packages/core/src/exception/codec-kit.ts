@@ -93,6 +93,75 @@ export const setOf = <C extends t.Mixed>(
   );
 
 /**
+ * A record codec: an object whose member names are decoded by `key` and values by `value`.
+ * Members are defined, never assigned, so a member named `__proto__` stays a plain member.
+ * @param key - codec of member names (a string codec)
+ * @param value - codec of member values
+ * @param name - the codec name
+ * @returns the codec
+ * @internal
+ * @example
+ * recordOf(Name, Count, 'RoleCounts').decode({ cab: 1 }) // right({ cab: 1 })
+ */
+export const recordOf = <K extends t.Type<string, string, unknown>, V extends t.Mixed>(
+  key: K,
+  value: V,
+  name: string,
+): t.Type<
+  Readonly<Record<string, t.TypeOf<V>>>,
+  Readonly<Record<string, t.OutputOf<V>>>,
+  unknown
+> => {
+  const validate = (u: unknown, c: t.Context): t.Validation<Record<string, t.TypeOf<V>>> => {
+    if (!isRecord(u))
+      return t.failure(u, c, `expected ${name} (a JSON object), got ${showValue(u)}`);
+    const errors: t.ValidationError[] = [];
+    const out: Record<string, t.TypeOf<V>> = {};
+    for (const k of Object.keys(u).sort()) {
+      const ck = t.appendContext(c, k, value, u[k]);
+      const kr = key.validate(k, ck);
+      if (E.isLeft(kr)) {
+        errors.push(
+          ...kr.left.map((e) => ({ ...e, message: `member name: ${e.message ?? 'invalid'}` })),
+        );
+        continue;
+      }
+      const vr = value.validate(u[k], ck);
+      if (E.isLeft(vr)) errors.push(...vr.left);
+      else
+        Object.defineProperty(out, k, {
+          value: vr.right,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
+    return errors.length > 0 ? t.failures(errors) : t.success(out);
+  };
+  return new t.Type<
+    Readonly<Record<string, t.TypeOf<V>>>,
+    Readonly<Record<string, t.OutputOf<V>>>,
+    unknown
+  >(
+    name,
+    (u): u is Readonly<Record<string, t.TypeOf<V>>> => E.isRight(validate(u, [])),
+    validate,
+    (a) => {
+      const out: Record<string, t.OutputOf<V>> = {};
+      for (const k of Object.keys(a)) {
+        Object.defineProperty(out, k, {
+          value: value.encode(a[k]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    },
+  );
+};
+
+/**
  * A string codec with a check that returns what was wrong, or `undefined` when the string is fine.
  * @param name - the codec name (appears in error messages as what was expected)
  * @param problem - returns a message for a bad string

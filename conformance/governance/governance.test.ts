@@ -1,0 +1,99 @@
+// Runs every case of conformance/governance/*.json against @warrant/policy.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import { decodeProposal, type ExceptionRecord } from '@warrant/core';
+import {
+  decodeGovernance,
+  executeExceptionCommand,
+  governanceDigest,
+  requirementsFor,
+  type GovernanceConfig,
+  type Requirements,
+} from '@warrant/policy';
+
+interface Case {
+  readonly name: string;
+  readonly input: unknown;
+  readonly expected?: unknown;
+  readonly error?: string;
+}
+const HERE = dirname(fileURLToPath(import.meta.url));
+const load = (file: string): ReadonlyArray<Case> =>
+  (JSON.parse(readFileSync(join(HERE, file), 'utf8')) as { cases: Case[] }).cases;
+
+const configs = load('config.json');
+const defaultConfig = (): GovernanceConfig => {
+  const c = configs.find((x) => x.name === 'default configuration');
+  const r = decodeGovernance(c?.input);
+  if (E.isLeft(r)) throw new Error(r.left.message);
+  return r.right;
+};
+
+describe('conformance/governance/config.json', () => {
+  it.each(configs.map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const r = decodeGovernance(c.input);
+    if (c.error !== undefined) {
+      expect(E.isLeft(r) && r.left.code).toBe(c.error);
+      expect(E.isLeft(r) && c.name.endsWith(` at ${r.left.path}`)).toBe(true);
+      return;
+    }
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    expect({ digest: governanceDigest(r.right) }).toEqual(c.expected);
+  });
+});
+
+const summary = (r: Requirements) => ({
+  matched: r.matched.map((x) => x.id),
+  approvals: { value: r.approvals.value, rule: r.approvals.rule?.id ?? null },
+  roles: r.roles.map((x) => ({ role: x.role, value: x.value, rule: x.rule?.id ?? null })),
+  self_approval: { value: r.self_approval.value, rule: r.self_approval.rule?.id ?? null },
+  max_duration_days: {
+    value: r.max_duration_days.value,
+    rule: r.max_duration_days.rule?.id ?? null,
+  },
+  evidence: r.evidence.map((e) => ({ kinds: e.kinds, rule: e.rule.id })),
+  compensating_controls: {
+    value: r.compensating_controls.value,
+    rule: r.compensating_controls.rule?.id ?? null,
+  },
+  risk_acceptance: r.risk_acceptance?.id ?? null,
+  deployment_intent: r.deployment_intent?.id ?? null,
+  signed_approvals: r.signed_approvals?.id ?? null,
+});
+
+describe('conformance/governance/requirements.json', () => {
+  const config = defaultConfig();
+  it.each(load('requirements.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const p = decodeProposal((c.input as { proposal: unknown }).proposal);
+    if (E.isLeft(p)) throw new Error(p.left.message);
+    expect(summary(requirementsFor(config, p.right))).toEqual(c.expected);
+  });
+});
+
+describe('conformance/governance/commands.json', () => {
+  const config = defaultConfig();
+  it.each(load('commands.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    let record: ExceptionRecord | undefined;
+    const got = (c.input as { commands: unknown[] }).commands.map((cmd) => {
+      const r = executeExceptionCommand(record, cmd, config);
+      if (E.isRight(r)) {
+        record = r.right.record;
+        return { events: JSON.parse(JSON.stringify(r.right.events)) as unknown };
+      }
+      if ('refusals' in r.left) {
+        return {
+          refused: r.left.refusals.map((x) => ({
+            code: x.code,
+            path: x.path,
+            rule: x.rule ?? null,
+          })),
+        };
+      }
+      return { invalid: r.left.issues.map((i) => i.path) };
+    });
+    expect(got).toEqual(c.expected);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The propose command (docs/spec/governance-v1.md section 6.4): version 1 of a new exception,
+ * with the default duration when `expires_at` is omitted, checked against governance.
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import {
+  addDays,
+  compareTimestamps,
+  decodeWith,
+  deriveExceptionId,
+  encodeExceptionEvent,
+  EXCEPTION_EVENT_SCHEMA,
+  ExceptionProposal,
+  parseTimestamp,
+  proposalDigest,
+  type ExceptionRecord,
+} from '@warrant/core';
+import type { GovernanceConfig } from '../governance/config';
+import { requirementsFor } from '../governance/requirements';
+import type { ProposeCommand } from './command';
+import { contentRefusals } from './content-rules';
+import { buildOutcome, orRefuse, type CommandOutcome } from './context';
+import { refusal, refused, type LifecycleError } from './errors';
+
+/**
+ * Proposes a new exception.
+ * @param record - the record the host holds for the id (must be undefined: the id is new)
+ * @param command - a decoded propose command
+ * @param governance - the configuration
+ * @returns the `exception.proposed` event and the outcome, or the refusals
+ * @see docs/spec/governance-v1.md section 6.4
+ * @example
+ * proposeException(undefined, { command: 'propose', actor, at, proposal }, config)
+ */
+export const proposeException = (
+  record: ExceptionRecord | undefined,
+  command: t.TypeOf<typeof ProposeCommand>,
+  governance: GovernanceConfig,
+): E.Either<LifecycleError, CommandOutcome> => {
+  if (record !== undefined) {
+    return E.left(
+      refused([
+        refusal(
+          'POLICY_STATE_CONFLICT',
+          '$.exception_id',
+          `exception ${record.exception_id} already exists`,
+        ),
+      ]),
+    );
+  }
+  const input: Record<string, unknown> = { ...command.proposal };
+  if (input.expires_at === undefined) {
+    // Section 6.4: the default duration counts from valid_from when it is later than now.
+    const from =
+      typeof input.valid_from === 'string' ? parseTimestamp(input.valid_from) : undefined;
+    const start =
+      from !== undefined && E.isRight(from) && compareTimestamps(from.right, command.at) > 0
+        ? from.right
+        : command.at;
+    input.expires_at = addDays(start, governance.duration.default_days);
+  }
+  const content = decodeWith(ExceptionProposal, input, 'POLICY_COMMAND_INVALID', 'proposal', [
+    'proposal',
+  ]);
+  if (E.isLeft(content)) return content;
+  const requirements = requirementsFor(governance, content.right);
+  return orRefuse(contentRefusals(content.right, requirements, command.at, '$.proposal'), () => {
+    const id =
+      command.exception_id ??
+      deriveExceptionId(proposalDigest(content.right), command.actor.id, command.at);
+    const event = encodeExceptionEvent({
+      type: 'exception.proposed',
+      time: command.at,
+      actor: command.actor,
+      reason: command.reason ?? '',
+      subject: id,
+      payload: { schema: EXCEPTION_EVENT_SCHEMA, version: 1, proposal: content.right },
+    });
+    return buildOutcome(undefined, [event], command.at, governance);
+  });
+};
