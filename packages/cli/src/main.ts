@@ -4,6 +4,7 @@
  * @module
  */
 import { CANONICALIZE_HELP, canonicalizeCommand } from './commands/canonicalize';
+import { IMPORT_HELP, importCommand } from './commands/import';
 import { EXIT, type CliIo, type ExitCode } from './io';
 
 type Command = (args: ReadonlyArray<string>, io: CliIo) => Promise<ExitCode>;
@@ -15,6 +16,14 @@ const COMMANDS: ReadonlyMap<string, { run: Command; help: string; summary: strin
       run: canonicalizeCommand,
       help: CANONICALIZE_HELP,
       summary: 'RFC 8785 canonical JSON of stdin',
+    },
+  ],
+  [
+    'import',
+    {
+      run: importCommand,
+      help: IMPORT_HELP,
+      summary: 'import a scanner, SBOM, VEX or OSV document and summarize it',
     },
   ],
 ]);

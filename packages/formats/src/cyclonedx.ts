@@ -259,8 +259,8 @@ const resolveRef = (
     if (purl !== undefined) {
       const p = purl.parsed;
       return {
-        name: p.namespace === undefined ? p.name : `${p.namespace}/${p.name}`,
-        version: p.version,
+        name: p.namespace === null ? p.name : `${p.namespace}/${p.name}`,
+        version: p.version ?? undefined,
         purl,
         bomRef: ref,
       };

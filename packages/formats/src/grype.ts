@@ -196,8 +196,8 @@ const derive = (
   let out;
   if (purlType === 'deb' || purlType === 'rpm' || purlType === 'apk') {
     const os = distroName === undefined ? undefined : OS_FAMILIES.get(distroName.toLowerCase());
-    if (os !== undefined && os.type === purlType) out = derivePurl(os, name, version);
-  } else if (purlType !== undefined) out = derivePurl({ type: purlType }, name, version);
+    if (os !== undefined && os.type === purlType) out = derivePurl(ctx, os, name, version);
+  } else if (purlType !== undefined) out = derivePurl(ctx, { type: purlType }, name, version);
   if (out === undefined) {
     ctx.warn(
       'FORMATS_WARN_PURL_NOT_DERIVABLE',

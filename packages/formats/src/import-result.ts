@@ -39,13 +39,18 @@ export interface ImportOptions {
   readonly scanTime?: Timestamp;
   /** Digest of the scanned artifact, overriding what the document says (finding-v1 section 3.1). */
   readonly artifactDigest?: Sha256Digest;
+  /**
+   * The document's digest as the caller already computed it (e.g. the content address it is
+   * stored under); skips hashing. Taken on trust: it is what `source.digest` will say.
+   */
+  readonly sourceDigest?: Sha256Digest;
   /** Parse limits for byte input (defaults of `parseJsonStrict`). */
   readonly maxBytes?: number;
   readonly maxDepth?: number;
 }
 
 /** How {@link ImportResult.source}'s digest was computed. */
-export type SourceDigestKind = 'bytes' | 'canonical-json';
+export type SourceDigestKind = 'bytes' | 'canonical-json' | 'given';
 
 /** Everything one document yields. Every array is sorted (finding-v1 section 12). */
 export interface ImportResult {

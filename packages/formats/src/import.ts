@@ -63,8 +63,12 @@ export const importDocument = (
     const parsed = parseStrict(input, limits);
     if (E.isLeft(parsed)) return parsed;
     doc = parsed.right;
-    digest = digestBytes(input);
-    digestOf = 'bytes';
+    digest = options.sourceDigest ?? digestBytes(input);
+    digestOf = options.sourceDigest === undefined ? 'bytes' : 'given';
+  } else if (options.sourceDigest !== undefined) {
+    doc = input;
+    digest = options.sourceDigest;
+    digestOf = 'given';
   } else {
     const d = digestCanonical(input);
     if (E.isLeft(d)) return d;
@@ -155,6 +159,11 @@ const checkOptions = (options: ImportOptions): void => {
   if (options.scanTime !== undefined && E.isLeft(parseTimestamp(options.scanTime))) {
     throw new TypeError(
       `options.scanTime is not a UTC RFC 3339 timestamp: ${JSON.stringify(options.scanTime)}`,
+    );
+  }
+  if (options.sourceDigest !== undefined && E.isLeft(parseDigest(options.sourceDigest))) {
+    throw new TypeError(
+      `options.sourceDigest is not sha256:<64 hex>: ${JSON.stringify(options.sourceDigest)}`,
     );
   }
   if (options.artifactDigest !== undefined && E.isLeft(parseDigest(options.artifactDigest))) {

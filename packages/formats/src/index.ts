@@ -18,5 +18,3 @@ export type {
   FormatsWarning,
   FormatsWarningCode,
 } from './errors';
-export { parsePurl, formatPurl, canonicalizePurl, makePurl, isPurlProblem } from './purl';
-export type { Purl, PurlProblem } from './purl';

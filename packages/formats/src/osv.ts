@@ -164,7 +164,7 @@ const readAffected = (ctx: Ctx, a: Obj, path: Path): AffectedPackage | undefined
     // Finding-v1 section 5.3, OSV: the ecosystem before its first ":" names the purl type.
     const colon = ecosystem.indexOf(':');
     const target = OSV_ECOSYSTEMS.get(colon < 0 ? ecosystem : ecosystem.slice(0, colon));
-    const derived = target === undefined ? undefined : derivePurl(target, name, undefined);
+    const derived = target === undefined ? undefined : derivePurl(ctx, target, name, undefined);
     if (derived !== undefined) {
       out.purl = derived.purl;
       out.purlSource = 'derived';

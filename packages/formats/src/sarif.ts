@@ -235,7 +235,7 @@ const readResult = (
   }
   // Component: a purl first (finding-v1 section 5.3, SARIF), else the package name the tool wrote.
   const purlPath = at(path, 'properties');
-  let purl: ResolvedPurl | { purl: string; bare: string } | undefined;
+  let purl: ResolvedPurl | undefined;
   let purlSource: 'document' | 'derived' = 'document';
   const propPurl = props === undefined ? undefined : optStr(ctx, props, 'purl', path);
   if (propPurl !== undefined) purl = documentPurl(ctx, propPurl, at(purlPath, 'purl'));
@@ -257,12 +257,12 @@ const readResult = (
   let version: string | undefined;
   const pkgLine = /^Package: (.+)$/m.exec(message);
   const versionLine = /^Installed Version: (.+)$/m.exec(message);
-  if (purl !== undefined && 'parsed' in purl) {
+  if (purl !== undefined && purlSource === 'document') {
     name =
-      purl.parsed.namespace === undefined
+      purl.parsed.namespace === null
         ? purl.parsed.name
         : `${purl.parsed.namespace}/${purl.parsed.name}`;
-    version = purl.parsed.version;
+    version = purl.parsed.version ?? undefined;
   } else if (pkgLine !== null) {
     name = (pkgLine[1] as string).trim();
     version = versionLine === null ? undefined : (versionLine[1] as string).trim();
@@ -271,7 +271,7 @@ const readResult = (
     const atSign = token.lastIndexOf('@');
     name = token.slice(0, atSign);
     version = token.slice(atSign + 1);
-    const derived = deriveSnyk(ruleId, ruleProps, name, version);
+    const derived = deriveSnyk(ctx, ruleId, ruleProps, name, version);
     if (derived !== undefined) {
       purl = derived.purl;
       purlSource = 'derived';
@@ -376,7 +376,13 @@ const SNYK_MANAGERS: ReadonlyMap<string, string> = new Map([
   ['cargo', 'cargo'],
 ]);
 
-const deriveSnyk = (ruleId: string, ruleProps: Obj | undefined, name: string, version: string) => {
+const deriveSnyk = (
+  ctx: Ctx,
+  ruleId: string,
+  ruleProps: Obj | undefined,
+  name: string,
+  version: string,
+) => {
   // The smallest purl type among the tags, so tag order never matters.
   const manager = (ruleProps === undefined ? [] : tags(ruleProps))
     .map((t) => SNYK_MANAGERS.get(t))
@@ -388,11 +394,11 @@ const deriveSnyk = (ruleId: string, ruleProps: Obj | undefined, name: string, ve
     const target = distro === undefined ? undefined : OS_FAMILIES.get(distro[1]);
     if (target === undefined || target.type !== manager) return undefined;
     const binary = name.slice(name.lastIndexOf('/') + 1);
-    const purl = derivePurl(target, binary, version);
+    const purl = derivePurl(ctx, target, binary, version);
     return purl === undefined ? undefined : { purl, name: binary };
   }
   if (splitName(manager, name) === undefined) return undefined;
-  const purl = derivePurl({ type: manager }, name, version);
+  const purl = derivePurl(ctx, { type: manager }, name, version);
   return purl === undefined ? undefined : { purl, name };
 };
 

@@ -123,7 +123,7 @@ const readPackage = (
     if ((purl = documentPurl(ctx, candidate.text, candidate.path)) !== undefined) break;
   if (name === undefined) return undefined;
   // An empty versionInfo with a versioned purl (Trivy does this) takes the purl's version.
-  const version = versionInfo ?? purl?.parsed.version;
+  const version = versionInfo ?? purl?.parsed.version ?? undefined;
   const component: { -readonly [K in keyof Component]: Component[K] } = {
     ...componentRef(name, version, purl?.purl, 'document'),
     licenses: uniqueSorted(licenses),

@@ -242,10 +242,10 @@ const derive = (
   if (r.cls === 'os-pkgs') {
     const family = (r.osFamily ?? r.type)?.toLowerCase();
     const target = family === undefined ? undefined : OS_FAMILIES.get(family);
-    if (target !== undefined && pkgPath === undefined) out = derivePurl(target, name, version);
+    if (target !== undefined && pkgPath === undefined) out = derivePurl(ctx, target, name, version);
   } else {
     const type = r.type === undefined ? undefined : TRIVY_LANG_TYPES.get(r.type);
-    if (type !== undefined) out = derivePurl({ type }, name, version);
+    if (type !== undefined) out = derivePurl(ctx, { type }, name, version);
   }
   if (out === undefined) {
     ctx.warn(

@@ -15,14 +15,8 @@ import {
   findingKey,
   type Finding as FindingT,
 } from '@warrant/core';
-import {
-  FORMAT_NAMES,
-  importDocument,
-  parsePurl,
-  formatPurl,
-  isPurlProblem,
-  type ImportResult,
-} from '@warrant/formats';
+import { FORMAT_NAMES, importDocument, type ImportResult } from '@warrant/formats';
+import { bareForm } from '../src/internal/purl';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureJson } from './helpers';
@@ -133,9 +127,7 @@ const models = (r: ImportResult) => ({
 const bareComponent = (f: FindingT) => {
   if (f.component.purl === undefined)
     return { name: f.component.name, version: f.component.version };
-  const p = parsePurl(f.component.purl);
-  if (isPurlProblem(p)) throw new Error(p.problem);
-  return formatPurl(p, { bare: true });
+  return bareForm(f.component.purl);
 };
 
 describe('importDocument (properties)', () => {

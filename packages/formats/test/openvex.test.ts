@@ -38,7 +38,7 @@ describe('openvex', () => {
           products: [
             {
               '@id': 'pkg:oci/app@sha256%3A' + 'd'.repeat(64),
-              subcomponents: [{ '@id': 'pkg:golang/x/y@v1' }],
+              subcomponents: [{ '@id': 'pkg:golang/x/y@v1.0.0' }],
             },
             { '@id': 'urn:x', hashes: { 'sha-256': 'e'.repeat(64) } },
           ],
@@ -58,7 +58,7 @@ describe('openvex', () => {
           id: 'pkg:oci/app@sha256%3A' + 'd'.repeat(64),
           purl: 'pkg:oci/app@sha256:' + 'd'.repeat(64),
           digest: 'sha256:' + 'd'.repeat(64),
-          subcomponents: [{ id: 'pkg:golang/x/y@v1', purl: 'pkg:golang/x/y@v1' }],
+          subcomponents: [{ id: 'pkg:golang/x/y@v1.0.0', purl: 'pkg:golang/x/y@v1.0.0' }],
         },
       ],
       issuer: 'Example',

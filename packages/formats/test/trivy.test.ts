@@ -195,4 +195,15 @@ describe('trivy', () => {
     expect(fromBytes.source.digestOf).toBe('bytes');
     expect(fromJson.right.source.digestOf).toBe('canonical-json');
   });
+
+  it('records a caller-given source digest as given, for bytes and parsed input alike', () => {
+    const name = 'trivy/alpine-310_trivy-integration-golden.json';
+    const sourceDigest = `sha256:${'9'.repeat(64)}` as never;
+    const a = importDocument(fixtureJson(name), { sourceDigest });
+    expect(E.isRight(a) && a.right.source).toEqual({
+      digest: `sha256:${'9'.repeat(64)}`,
+      digestOf: 'given',
+    });
+    expect(() => importDocument({}, { sourceDigest: 'sha256:x' as never })).toThrow(TypeError);
+  });
 });

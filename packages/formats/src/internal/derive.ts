@@ -5,7 +5,8 @@
  * into namespace and name. Every table is reproduced in docs/spec/finding-v1.md section 5.3.
  * @module
  */
-import { formatPurl, makePurl } from '../purl';
+import type { Ctx } from './read';
+import { purlText, type ResolvedPurl } from './purl';
 
 /** Where a derived purl lives: type and (for OS packages) namespace. */
 export interface PurlTarget {
@@ -155,12 +156,16 @@ export const splitName = (
   return { namespace: undefined, name: full };
 };
 
-/** A derived canonical purl and its bare (key) form, or `undefined` when the name does not fit the type. */
+/**
+ * A derived purl, normalized like any document purl; `undefined` when the name does not fit the
+ * type or the result is not a valid purl.
+ */
 export const derivePurl = (
+  ctx: Ctx,
   target: PurlTarget,
   fullName: string,
   version: string | undefined,
-): { purl: string; bare: string } | undefined => {
+): ResolvedPurl | undefined => {
   const split = splitName(target.type, fullName);
   if (split === undefined) return undefined;
   const namespace =
@@ -169,6 +174,6 @@ export const derivePurl = (
       : split.namespace === undefined
         ? target.namespace
         : `${target.namespace}/${split.namespace}`;
-  const p = makePurl({ type: target.type, namespace, name: split.name, version });
-  return { purl: formatPurl(p), bare: formatPurl(p, { bare: true }) };
+  const r = ctx.purls.resolve(purlText(target.type, namespace, split.name, version));
+  return 'problem' in r ? undefined : r;
 };

@@ -8,6 +8,7 @@ import {
   type Advisory,
   type ArtifactRef,
   type Component,
+  type PackageUrl,
   type ComponentRef,
   type Finding,
   type ScannerRef,
@@ -18,7 +19,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import type { FormatsOwnError } from '../errors';
 import type { ImportOptions } from '../import-result';
-import { formatPurl, isPurlProblem, parsePurl, type Purl } from '../purl';
+import type { ResolvedPurl } from './purl';
 import type { FindingContext } from './findings';
 import type { Ctx, Path } from './read';
 import { normalizeTimestamp } from './timestamp';
@@ -46,12 +47,7 @@ export interface ImportOutput {
 /** An importer: a document in, its output (or a version refusal) out; issues go to `env.ctx`. */
 export type Importer = (doc: unknown, env: ImportEnv) => ImportOutput | FormatsOwnError;
 
-/** A purl as stored on models: canonical text, bare key form, and the parsed value. */
-export interface ResolvedPurl {
-  readonly purl: string;
-  readonly bare: string;
-  readonly parsed: Purl;
-}
+export type { ResolvedPurl } from './purl';
 
 // --- operations ------------------------------------------------------------
 
@@ -71,17 +67,17 @@ export const documentPurl = (
   path: Path,
 ): ResolvedPurl | undefined => {
   if (text === undefined) return undefined;
-  const p = parsePurl(text);
-  if (isPurlProblem(p)) {
-    ctx.warn('FORMATS_WARN_PURL_INVALID', path, `not a package URL (${p.problem}): ignored`);
+  const p = ctx.purls.resolve(text);
+  if ('problem' in p) {
+    ctx.warn('FORMATS_WARN_PURL_INVALID', path, `not a valid package URL (${p.problem}): ignored`);
     return undefined;
   }
-  return { purl: formatPurl(p), bare: formatPurl(p, { bare: true }), parsed: p };
+  return p;
 };
 
 /** The digest an OCI purl names (`pkg:oci/name@sha256:<hex>`), if any. */
-export const digestOfOciPurl = (p: Purl): Sha256Digest | undefined =>
-  p.type === 'oci' && p.version !== undefined ? asDigest(p.version) : undefined;
+export const digestOfOciPurl = (p: PackageUrl): Sha256Digest | undefined =>
+  p.type === 'oci' && p.version !== null ? asDigest(p.version) : undefined;
 
 /** A `sha256:<64 lowercase hex>` string as a digest, or `undefined`. */
 export const asDigest = (text: string): Sha256Digest | undefined => {

@@ -7,6 +7,7 @@
  * @module
  */
 import { formatJsonPath, type PathSegment } from '@warrant/core';
+import { PurlResolver } from './purl';
 import {
   MAX_ISSUES,
   type FormatsIssue,
@@ -26,6 +27,8 @@ export type Obj = Readonly<Record<string, unknown>>;
 export class Ctx {
   readonly issues: FormatsIssue[] = [];
   readonly warnings: FormatsWarning[] = [];
+  /** Purls seen in this import, resolved once each. */
+  readonly purls = new PurlResolver();
 
   /** Records a fatal issue; returns `undefined` so callers can `return ctx.fail(…)`. */
   fail(path: Path, message: string): undefined {
