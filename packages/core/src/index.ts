@@ -283,7 +283,7 @@ export type { AliasMap } from './advisory';
 export { parsePurl, normalizePurl, MAX_PURL_LENGTH } from './purl/purl';
 export type { PackageUrl, PackageUrlBrand, PurlError } from './purl/purl';
 export type { PurlComponents } from './purl/encode';
-export { matchPurl } from './purl/match';
+export { matchPurl, purlMatchKey } from './purl/match';
 export type { PurlMatch } from './purl/match';
 export type { PartOutcome, PurlPart, PurlPartMatch } from './purl/qualifiers';
 export { matchComponent } from './purl/component';

@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { compareVersions, versSchemeForPurlType } from '../version/scheme';
 import { parseVers, type VersionRange } from '../version/vers';
 import { versContains, type VersContainment } from '../version/vers-contains';
-import { byCodeUnit } from './encode';
+import { byCodeUnit, formatPurl } from './encode';
 import type { PackageUrl } from './purl';
 import { matchQualifier, type PartOutcome, type PurlPartMatch } from './qualifiers';
 
@@ -58,6 +58,28 @@ export const matchPurl = (pattern: PackageUrl, candidate: PackageUrl): PurlMatch
     range !== undefined && E.isRight(range) ? range.right : undefined,
     candidate,
   );
+};
+
+/**
+ * The identity key of a purl for indexing: two purls can match (as pattern and candidate, in
+ * either role) only if their keys are equal, because type, namespace and name must all match.
+ * An evaluator indexes scopes by this key and runs {@link matchPurl} only within a bucket.
+ * @param purl - a parsed purl
+ * @returns `pkg:type/namespace/name` in canonical encoding, the name ASCII-lowercased for nuget
+ * @see ../../../../docs/spec/scope-matching.md (section "Identity parts")
+ * @example
+ * purlMatchKey(p('pkg:nuget/Newtonsoft.Json@13.0.1?x=y')) // 'pkg:nuget/newtonsoft.json'
+ */
+export const purlMatchKey = (purl: PackageUrl): string => {
+  const name = purl.type === 'nuget' ? asciiFold(purl.name) : purl.name;
+  return formatPurl({
+    type: purl.type,
+    namespace: purl.namespace,
+    name,
+    version: null,
+    qualifiers: {},
+    subpath: null,
+  });
 };
 
 /**

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { compareParsed, parseSchemeVersion, type ParsedVersion } from './scheme';
-import type { VersConstraint, VersError, VersionRange } from './vers';
+import { parsedConstraints, type VersConstraint, type VersError, type VersionRange } from './vers';
 
 // --- model -----------------------------------------------------------------
 
@@ -72,10 +72,17 @@ export const versContains = (
   const scheme = range.scheme;
   const v = parseSchemeVersion(scheme, version, path);
   if (E.isLeft(v)) return v;
+  const cached = parsedConstraints(range);
   const parsed: Array<{ readonly c: VersConstraint; readonly p: ParsedVersion }> = [];
-  for (const c of range.constraints) {
+  for (let i = 0; i < range.constraints.length; i++) {
+    const c = range.constraints[i] as VersConstraint;
+    const hit = cached?.[i];
+    if (hit !== undefined && hit.scheme === scheme) {
+      parsed.push({ c, p: hit });
+      continue;
+    }
     const p = parseSchemeVersion(scheme, c.version, path);
-    if (E.isLeft(p)) return p; // unreachable for a branded range; kept total
+    if (E.isLeft(p)) return p; // only for a hand-made range object; kept total
     parsed.push({ c, p: p.right });
   }
   const equal = parsed.find((x) => compareParsed(v.right, x.p) === 0);

@@ -216,17 +216,39 @@ const encodeVersion = (v: string): string => {
 const formatConstraint = (c: VersConstraint): string =>
   (c.comparator === '=' ? '' : c.comparator) + encodeVersion(c.version);
 
+// The versions parsed during validation ride along on the range under a non-enumerable symbol
+// key, so versContains does not parse them again; JSON, spreads and equality never see them.
+const PARSED = Symbol('warrant.vers.parsed');
+
 const makeRange = (
   scheme: VersScheme | 'all' | 'none',
   star: boolean,
   constraints: ReadonlyArray<VersConstraint>,
-): VersionRange =>
-  ({
+  parsed: ReadonlyArray<ParsedVersion> = [],
+): VersionRange => {
+  const range = {
     scheme,
     star,
     constraints,
     text: `vers:${scheme}/${star ? '*' : constraints.map(formatConstraint).join('|')}`,
-  }) as VersionRange;
+  };
+  Object.defineProperty(range, PARSED, { value: parsed, enumerable: false });
+  return range as VersionRange;
+};
+
+/**
+ * The constraint versions as parsed when the range was made (one per constraint), or
+ * undefined for an object that did not come from parseVers or buildVers.
+ * @internal
+ */
+export const parsedConstraints = (
+  range: VersionRange,
+): ReadonlyArray<ParsedVersion> | undefined => {
+  const cached = (range as unknown as Record<symbol, ReadonlyArray<ParsedVersion> | undefined>)[
+    PARSED
+  ];
+  return cached !== undefined && cached.length === range.constraints.length ? cached : undefined;
+};
 
 const validate = (
   scheme: VersScheme,
@@ -270,6 +292,7 @@ const validate = (
       scheme,
       false,
       parsed.map((p) => p.c),
+      parsed.map((p) => p.v),
     ),
   );
 };

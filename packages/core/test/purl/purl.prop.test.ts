@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { matchPurl, parsePurl, type PackageUrl } from '@warrant/core';
+import { matchPurl, parsePurl, purlMatchKey, type PackageUrl } from '@warrant/core';
 
 const TYPES = [
   'generic',
@@ -113,6 +113,24 @@ describe('purl laws', () => {
         return bare === undefined || matchPurl(bare, full).matched;
       }),
       { seed: 6602, numRuns: 300 },
+    );
+  });
+
+  it('purls that match share a match key (so indexing by it loses nothing)', () => {
+    fc.assert(
+      fc.property(purlParts, purlParts, fc.boolean(), (x, y, caseOnly) => {
+        const a = parsed(build(x, 0, false));
+        const b = parsed(
+          build(
+            caseOnly ? { ...x, name: x.name.toUpperCase(), qualifiers: y.qualifiers } : y,
+            0,
+            false,
+          ),
+        );
+        if (a === undefined || b === undefined) return true;
+        return !matchPurl(a, b).matched || purlMatchKey(a) === purlMatchKey(b);
+      }),
+      { seed: 6604, numRuns: 300 },
     );
   });
 
