@@ -84,7 +84,7 @@ const buildAll = (): void => {
     ]),
     ['1 MiB of ff (rule)', { repeat: 'ff', count: 1 << 20 }],
     [
-      '65541 bytes: "warrant" repeated (rule; just above the 64 KiB async threshold)',
+      '65541 bytes: "warrant" repeated (rule; above the WebCrypto threshold of sha256Async in browsers)',
       { repeat: toHex(utf8Encode('warrant')), count: 9363 },
     ],
   ];

@@ -5,7 +5,7 @@
  * Which function to use:
  * - `sha256` / `digestBytes` (digest.ts, synchronous): small inputs anywhere, and every input on
  *   Node, where node:crypto in-thread is the fastest path at every size.
- * - `sha256Async` / `digestBytesAsync`: a large buffer already in memory in a browser. From 64 KiB
+ * - `sha256Async` / `digestBytesAsync`: a large buffer already in memory in a browser. From 16 KiB
  *   it goes to `crypto.subtle.digest` (native code, off the main thread), which is several times
  *   faster than portable JavaScript there. Where `crypto.subtle` is absent (pages served over
  *   plain http, some embedded runtimes) or refuses the input (views of a SharedArrayBuffer), it

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
+import { Readable } from 'node:stream';
 import {
   digestBytes,
   digestBytesAsync,
@@ -67,6 +68,12 @@ describe('digestStream', () => {
   it('digests an async iterable the same way', async () => {
     expect(await digestStream(iterate(chunks))).toEqual(
       E.right({ digest: digestBytes(whole), byteLength: whole.length }),
+    );
+  });
+  it('digests a Node Readable of Buffers (an async iterable)', async () => {
+    const readable = Readable.from([Buffer.from('hello '), Buffer.from('world')]);
+    expect(await digestStream(readable)).toEqual(
+      E.right({ digest: digestBytes(utf8Encode('hello world')), byteLength: 11 }),
     );
   });
   it('equals digestBytes for any chunking', async () => {

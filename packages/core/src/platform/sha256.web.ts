@@ -9,9 +9,11 @@ import type { Sha256Hasher } from './sha256.types';
 
 export const name = '@noble/hashes' as const;
 
-// From 64 KiB, native WebCrypto beats portable JavaScript even counting the promise round trip
-// (bench/sha256.bench.ts measures both; see bench/RESULTS.md).
-export const subtleThreshold = 64 * 1024;
+// From 16 KiB, native WebCrypto beats portable JavaScript even counting the promise round trip:
+// bench/sha256-browser.bench.ts measured Chromium's crypto.subtle ahead from 1-4 KiB on a loaded
+// machine (bench/RESULTS.md); 16 KiB keeps small inputs synchronous on fast ones, where
+// @noble/hashes runs at a few hundred MiB/s and the round trip costs tens of microseconds.
+export const subtleThreshold = 16 * 1024;
 
 export const sha256 = (bytes: Uint8Array): Uint8Array => nobleSha256(bytes);
 
