@@ -12,8 +12,19 @@ const runDemo = (): string =>
 describe('npm run demo', () => {
   it('runs end to end, catches tampering, and is deterministic', () => {
     const first = runDemo();
-    expect(first).toContain('a second writer with a stale sequence gets STORE_SEQUENCE_CONFLICT');
-    expect(first).toContain('an edited copy is caught: CORE_LOG_HASH_MISMATCH at seq 0');
+    expect(first).toContain('a writer with a stale sequence gets STORE_SEQUENCE_CONFLICT');
+    expect(first).toContain('an edited copy is caught: CORE_LOG_HASH_MISMATCH at seq 2');
+    expect(first).toContain('dev: bob approves his own dev exception -> active');
+    expect(first).toMatch(
+      /prod: alice approves her own exception -> refused: requester cannot approve own exception/,
+    );
+    expect(first).toMatch(
+      /prod: bob approves -> proposed; .*needs 1 more approval from role security-reviewer/,
+    );
+    expect(first).toContain('prod: sec approves as security-reviewer -> active');
+    expect(first).toContain(
+      'broadLogback: broad (warnings: no_artifact, no_component, no_environment)',
+    );
     expect(first).toContain('inclusion proof for findings/findings.jsonl: verified');
     expect(first).toContain('rebuilt from shuffled input: byte-identical');
     expect(first).toContain('manifest intact: true');

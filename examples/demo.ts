@@ -1,25 +1,20 @@
 /**
- * The end-to-end demo on embedded defaults (no servers, no network). Every step prints what it
- * did and where its output went (examples/out/). It grows with the library: the governed
- * approval workflow and audit pack format v1 land in later releases (see README "Status").
+ * The end-to-end demo on embedded defaults (no servers, no network): import real scanner output,
+ * govern exceptions under the default rules, evaluate, build and verify an audit pack. Every step
+ * prints what it did and where its output went (examples/out/). Time is an input: the demo pins
+ * "now", so its outputs are byte-identical on every run.
  *
  * Run: npm run demo
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import {
   analyzeBreadth,
   canonicalizeToBytes,
   decodeProposal,
-  deriveExceptionId,
   digestBytes,
-  encodeExceptionEvent,
-  exceptionStateAt,
-  foldExceptionEvents,
-  formatError,
-  importPrivateKeyPem,
   hashLeaf,
+  importPrivateKeyPem,
   inclusionProof,
   merkleRoot,
   signJson,
@@ -28,10 +23,9 @@ import {
   verifyEnvelope,
   verifyEvents,
   verifyInclusion,
-  proposalDigest,
+  type LogId,
   type Sha256Digest,
   type Timestamp,
-  type WarrantError,
 } from '@warrant/core';
 import { importDocument } from '@warrant/formats';
 import {
@@ -42,167 +36,125 @@ import {
   writeArchive,
 } from '@warrant/pack';
 import { createMemoryStore } from '@warrant/storage-adapters/memory';
+import { command, ExceptionDesk, proposals } from './demo/governance';
+import { INPUTS, ok, say, step, write } from './demo/util';
 
-const INPUTS = new URL('./inputs/', import.meta.url);
-const OUT = fileURLToPath(new URL('./out/', import.meta.url));
-// Time is an input: the demo pins "now" so its output is the same on every run.
 const NOW = '2026-11-24T09:00:00Z' as Timestamp;
-const ARTIFACT = `sha256:${'1'.repeat(64)}` as Sha256Digest; // the scanned image's digest (the report has none)
-
+const at = (s: string) => s as Timestamp;
 const started = performance.now();
-const step = (n: number, title: string): void => console.log(`\n[${n}] ${title}`);
-const ok = <A>(e: E.Either<WarrantError | ReadonlyArray<WarrantError>, A>): A => {
-  if (E.isRight(e)) return e.right;
-  const errs = Array.isArray(e.left) ? e.left : [e.left];
-  throw new Error(errs.map((x: WarrantError) => formatError(x)).join('\n'));
-};
-const write = (name: string, bytes: Uint8Array | string): string => {
-  const path = `${OUT}${name}`;
-  writeFileSync(path, bytes);
-  return `examples/out/${name}`;
-};
-mkdirSync(OUT, { recursive: true });
+const read = (name: string) => new Uint8Array(readFileSync(new URL(name, INPUTS)));
 
 // ---------------------------------------------------------------------------
-step(1, 'Import a real Trivy report and a CycloneDX SBOM (strict parsing, normalized findings)');
-const trivyBytes = new Uint8Array(readFileSync(new URL('trivy-alpine-310.json', INPUTS)));
-const sbomBytes = new Uint8Array(readFileSync(new URL('sbom-alpine.cdx.json', INPUTS)));
-const scan = ok(importDocument(trivyBytes, { artifactDigest: ARTIFACT }));
-const sbom = importDocument(sbomBytes);
+step(1, 'Import real scanner output, an SBOM and a VEX document (strict parsing, normalized)');
+const trivyBytes = read('trivy-testapp.json');
+const alpineBytes = read('trivy-alpine-310.json');
+const sbomBytes = read('sbom-alpine.cdx.json');
+const vexBytes = read('vex-testapp.openvex.json');
+// Trivy reports the image ID; the release is the two images scanned.
+const TESTAPP =
+  'sha256:8e7d270bd2742642930e42a157f30531bad0d595376b172b453b7f08dc457fb4' as Sha256Digest;
+const ALPINE =
+  'sha256:961769676411f082461f9ef46626dd7a2d1e2b2a38e6a44364bcbecf51e66dd4' as Sha256Digest;
+const testapp = ok(importDocument(trivyBytes, { artifactDigest: TESTAPP }));
+const alpine = ok(importDocument(alpineBytes, { artifactDigest: ALPINE }));
+const sbom = ok(importDocument(sbomBytes));
+const vex = ok(importDocument(vexBytes));
+const findings = [...testapp.findings, ...alpine.findings];
 const bySeverity = new Map<string, number>();
-for (const f of scan.findings)
+for (const f of findings)
   bySeverity.set(f.severity.level, (bySeverity.get(f.severity.level) ?? 0) + 1);
-console.log(
-  `    ${scan.format}: ${scan.findings.length} findings (${[...bySeverity].map(([s, n]) => `${n} ${s}`).join(', ')})`,
+say(
+  `trivy testapp/test:0.0.2: ${testapp.findings.length} findings; trivy alpine 3.10: ${alpine.findings.length}`,
 );
-console.log(
-  E.isRight(sbom)
-    ? `    ${sbom.right.format}: ${sbom.right.components.length} components`
-    : `    SBOM kept as given (${sbom.left.code}: ${sbom.left.message})`,
-);
-const first = scan.findings[0];
-if (first === undefined) throw new Error('the demo report has findings');
-console.log(
-  `    e.g. ${first.vulnerability.id} in ${first.component.purl ?? first.component.name} (${first.severity.level})`,
+say(`by severity: ${[...bySeverity].map(([s, n]) => `${n} ${s}`).join(', ')}`);
+say(
+  `${sbom.format} SBOM: ${sbom.components.length} components; ${vex.format}: ${vex.vexStatements.length} statement(s)`,
 );
 
 // ---------------------------------------------------------------------------
 step(2, 'Propose exceptions as governed data: owner, expiry, narrow scope, reason, rationale');
-const narrow = ok(
-  decodeProposal({
-    type: 'vulnerability',
-    owner: 'team-platform',
-    scope: {
-      artifacts: [{ digest: ARTIFACT }],
-      components: [{ purl: first.component.purl }],
-      vulnerabilities: [first.vulnerability.id],
-      environment: { envs: ['prod'] },
-    },
-    reason_code: 'COMPENSATING_CONTROL',
-    rationale:
-      'TLS termination happens at the ingress; the affected OpenSSL code path is unreachable.',
-    risk_acceptance: {
-      accepted: true,
-      statement: 'Platform lead accepts the residual risk until the base image is rebuilt.',
-    },
-    compensating_controls: [
-      {
-        control:
-          'Ingress terminates TLS with BoringSSL; pods accept plaintext on a private network only',
-        measurement: 'Weekly scan confirms no pod listens for TLS',
-        enforcement: 'NetworkPolicy denies external traffic to pods',
-      },
-    ],
-    risk_score: 30,
-    expires_at: '2027-01-15T00:00:00Z',
-  }),
-);
-const broad = ok(
-  decodeProposal({
-    type: 'vulnerability',
-    owner: 'team-platform',
-    scope: { vulnerabilities: [first.vulnerability.id] },
-    reason_code: 'RISK_ACCEPTED',
-    rationale: 'Accept everywhere until the base image is rebuilt.',
-    risk_acceptance: {
-      accepted: true,
-      statement: 'Blanket acceptance, flagged as broad for review.',
-    },
-    risk_score: 60,
-    expires_at: '2027-01-15T00:00:00Z',
-  }),
-);
-for (const [name, p] of [
-  ['narrow', narrow],
-  ['broad', broad],
-] as const) {
-  const b = analyzeBreadth(p.type, p.scope);
-  console.log(
-    `    ${name} scope: ${b.breadth}${b.reasons.length ? ` (${b.reasons.map((r) => r.code).join(', ')})` : ''}`,
+const store = createMemoryStore();
+const LOG = 'tenant-acme' as LogId;
+const desk = new ExceptionDesk(store, LOG);
+const content = proposals(TESTAPP, digestBytes(vexBytes));
+for (const [name, p] of Object.entries(content)) {
+  const b = analyzeBreadth(ok(decodeProposal(p)).type, ok(decodeProposal(p)).scope);
+  say(
+    `${name}: ${b.breadth}${b.reasons.length ? ` (warnings: ${b.reasons.map((r) => r.code).join(', ')})` : ''}`,
   );
 }
-const refused = decodeProposal({ ...narrow, expires_at: undefined, rationale: '' });
-console.log(
-  `    a proposal without expiry or rationale is refused: ${E.isLeft(refused) ? refused.left.issues.map((i) => i.path).join(', ') : 'accepted?!'}`,
+const refused = decodeProposal({ ...content.prodExpat, expires_at: undefined, rationale: '' });
+say(
+  `without expiry or rationale it is refused: ${E.isLeft(refused) ? refused.left.issues.map((i) => `${i.path} (${i.message})`).join('; ') : 'accepted?!'}`,
 );
+const ids: Record<string, string> = {};
+for (const [name, p] of Object.entries(content)) {
+  const by = name === 'prodExpat' ? 'alice@example.com' : 'bob@example.com';
+  const r = ok(await desk.run(command('propose', by, at('2026-11-20T10:00:00Z'), { proposal: p })));
+  ids[name] = r.exception_id;
+  say(
+    `proposed ${name} as ${r.exception_id}: ${r.progress.shortfalls.map((s) => s.message).join('; ')}`,
+  );
+}
 
 // ---------------------------------------------------------------------------
-step(3, 'Record them in an append-only, hash-chained event log (embedded memory store)');
-const store = createMemoryStore();
-const logId = 'tenant-acme' as Parameters<typeof store.events.head>[0];
-const drafts = [narrow, broad].map((proposal, i) =>
-  encodeExceptionEvent({
-    type: 'exception.proposed',
-    time: `2026-11-2${i}T10:00:00Z` as Timestamp,
-    actor: { id: 'alice@example.com', kind: 'human' },
-    reason: '',
-    subject: deriveExceptionId(
-      proposalDigest(proposal),
-      'alice@example.com',
-      `2026-11-2${i}T10:00:00Z` as Timestamp,
-    ),
-    payload: { schema: 'warrant.exception-event/v1', version: 1, proposal },
-  } as Parameters<typeof encodeExceptionEvent>[0]),
+step(3, 'Approve under the dev and prod rules; the log is append-only and hash-chained');
+const approve = (name: string, by: string, role: string, time: string) =>
+  desk.run(command('approve', by, at(time), { exception_id: ids[name], version: 1, role }));
+const dev = ok(await approve('devLogback', 'bob@example.com', 'approver', '2026-11-20T11:00:00Z'));
+say(`dev: bob approves his own dev exception -> ${dev.state.status}`);
+const self = await approve('prodExpat', 'alice@example.com', 'approver', '2026-11-20T11:00:00Z');
+say(
+  `prod: alice approves her own exception -> refused: ${E.isLeft(self) ? self.left.map((x) => x.message).join('; ') : 'accepted?!'}`,
 );
-const appended = ok(await store.events.append(logId, 0, drafts));
-const conflict = await store.events.append(logId, 0, drafts);
-console.log(
-  `    appended ${appended.events.length} events; head ${appended.head.hash.slice(0, 23)}…`,
+const first = ok(await approve('prodExpat', 'bob@example.com', 'approver', '2026-11-20T12:00:00Z'));
+say(
+  `prod: bob approves -> ${first.state.status}; ${first.progress.shortfalls.map((s) => s.message).join('; ')}`,
 );
-console.log(
-  `    a second writer with a stale sequence gets ${E.isLeft(conflict) ? conflict.left.code : 'no conflict?!'} (never a fork)`,
+const second = ok(
+  await approve('prodExpat', 'sec@example.com', 'security-reviewer', '2026-11-20T13:00:00Z'),
 );
-const events = ok(await store.events.read(logId, { from: 0 }));
-const record = ok(foldExceptionEvents(events.filter((e) => e.subject === drafts[0]?.subject)));
-console.log(
-  `    fold at ${NOW}: ${drafts[0]?.subject} is ${exceptionStateAt(record, NOW)?.status} (awaiting approval)`,
+say(
+  `prod: sec approves as security-reviewer -> ${second.state.status} until ${second.state.current.expires_at}`,
 );
-const verified = ok(verifyEvents(logId, events));
-console.log(`    chain verified: ${verified.count} events`);
-const tampered = events.map((e, i) => (i === 0 ? { ...e, reason: 'edited behind our back' } : e));
-const detected = verifyEvents(logId, tampered);
-console.log(
-  `    an edited copy is caught: ${E.isLeft(detected) ? detected.left.map((x) => `${x.code} at seq ${x.index}`).join('; ') : 'not caught?!'}`,
+const broadSelf = await approve(
+  'broadLogback',
+  'bob@example.com',
+  'approver',
+  '2026-11-20T11:00:00Z',
 );
-write(
-  'events.jsonl',
-  events.map((e) => new TextDecoder().decode(ok(canonicalizeToBytes(e)))).join('\n') + '\n',
+say(
+  `broad: self-approval refused too: ${E.isLeft(broadSelf) ? broadSelf.left[0]?.message : 'accepted?!'}`,
 );
+const head = ok(await store.events.head(LOG));
+const stale = await store.events.append(LOG, head.size - 1, []);
+say(
+  `a writer with a stale sequence gets ${E.isLeft(stale) ? stale.left.code : 'no conflict?!'} (never a fork)`,
+);
+const events = await desk.events();
+say(
+  `chain verified: ${ok(verifyEvents(LOG, events)).count} events, head ${head.hash.slice(0, 23)}…`,
+);
+const edited = events.map((e, i) => (i === 2 ? { ...e, reason: 'edited behind our back' } : e));
+const detected = verifyEvents(LOG, edited);
+say(
+  `an edited copy is caught: ${E.isLeft(detected) ? detected.left.map((x) => `${x.code} at seq ${x.index}`).join('; ') : 'not caught?!'}`,
+);
+const eventsJsonl =
+  events.map((e) => new TextDecoder().decode(ok(canonicalizeToBytes(e)))).join('\n') + '\n';
+say(`the log: ${write('events.jsonl', eventsJsonl)}`);
 
 // ---------------------------------------------------------------------------
 step(4, 'Assemble evidence files, a manifest with per-file digests and an RFC 9162 Merkle root');
 const findingsJsonl =
-  scan.findings.map((f) => new TextDecoder().decode(ok(canonicalizeToBytes(f)))).join('\n') + '\n';
+  findings.map((f) => new TextDecoder().decode(ok(canonicalizeToBytes(f)))).join('\n') + '\n';
 const files: Array<[string, Uint8Array]> = [
-  [
-    'exceptions/events.jsonl',
-    utf8Encode(
-      events.map((e) => new TextDecoder().decode(ok(canonicalizeToBytes(e)))).join('\n') + '\n',
-    ),
-  ],
+  ['exceptions/events.jsonl', utf8Encode(eventsJsonl)],
   ['findings/findings.jsonl', utf8Encode(findingsJsonl)],
   ['inputs/sbom.cdx.json', sbomBytes],
-  ['inputs/trivy.json', trivyBytes],
+  ['inputs/trivy-testapp.json', trivyBytes],
+  ['inputs/trivy-alpine.json', alpineBytes],
+  ['vex/testapp.openvex.json', vexBytes],
 ];
 files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const entries = files.map(([path, bytes]) => ({
