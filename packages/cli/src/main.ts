@@ -4,6 +4,7 @@
  * @module
  */
 import { CANONICALIZE_HELP, canonicalizeCommand } from './commands/canonicalize';
+import { EXCEPTION_HELP, exceptionCommand } from './commands/exception';
 import { IMPORT_HELP, importCommand } from './commands/import';
 import { EXIT, type CliIo, type ExitCode } from './io';
 
@@ -24,6 +25,14 @@ const COMMANDS: ReadonlyMap<string, { run: Command; help: string; summary: strin
       run: importCommand,
       help: IMPORT_HELP,
       summary: 'import a scanner, SBOM, VEX or OSV document and summarize it',
+    },
+  ],
+  [
+    'exception',
+    {
+      run: exceptionCommand,
+      help: EXCEPTION_HELP,
+      summary: 'propose, approve, renew, list, verify… governed exceptions in a store',
     },
   ],
 ]);

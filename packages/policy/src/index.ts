@@ -65,3 +65,7 @@ export { reviseException } from './lifecycle/revise';
 export { revokeException } from './lifecycle/revoke';
 export { sweepExceptions } from './lifecycle/sweep';
 export type { ExpiringException, SweepResult } from './lifecycle/sweep';
+
+// --- signature audit ---
+export { auditApprovalSignatures } from './governance/signature-audit';
+export type { ApprovalAudit } from './governance/signature-audit';

@@ -1,0 +1,105 @@
+// Shared helpers for the `warrant exception` tests: an in-process runner in a fresh directory,
+// a governance configuration and proposal content.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { utf8Decode, utf8Encode } from '@warrant/core';
+import { run, type CliIo } from '@warrant/cli';
+
+export interface Result {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A temporary working directory with a governance file, a proposal file and a runner. */
+export const workspace = async (governance: unknown = GOVERNANCE) => {
+  const dir = await mkdtemp(join(tmpdir(), 'warrant-cli-exc-'));
+  await writeFile(join(dir, 'gov.json'), JSON.stringify(governance));
+  await writeFile(join(dir, 'prop.json'), JSON.stringify(proposal('prod')));
+  await writeFile(join(dir, 'prop-dev.json'), JSON.stringify(proposal('dev')));
+  const warrant = async (argv: ReadonlyArray<string>, stdin = ''): Promise<Result> => {
+    const out: string[] = [];
+    let err = '';
+    const io: CliIo = {
+      readStdin: () => Promise.resolve(utf8Encode(stdin)),
+      stdout: (c) => out.push(typeof c === 'string' ? c : (utf8Decode(c) ?? '')),
+      stderr: (c) => {
+        err += c;
+      },
+      isTty: false,
+      cwd: dir,
+    };
+    const code = await run(argv, io);
+    return { code, stdout: out.join(''), stderr: err };
+  };
+  /** `warrant exception <sub> … --store st --config gov.json --now <t>`. */
+  const exc = (sub: string, now: string, ...rest: string[]) =>
+    warrant(['exception', sub, ...rest, '--store', 'st', '--config', 'gov.json', '--now', now]);
+  return {
+    dir,
+    warrant,
+    exc,
+    write: (name: string, v: unknown) =>
+      writeFile(join(dir, name), typeof v === 'string' ? v : JSON.stringify(v)),
+  };
+};
+
+export const A = `sha256:${'a'.repeat(64)}`;
+export const B = `sha256:${'b'.repeat(64)}`;
+
+/** Prod: two approvers, no self-approval, a security reviewer for vulnerabilities outside dev. */
+export const GOVERNANCE = {
+  schema: 'warrant.governance/v1',
+  roles: {
+    approver: ['alice', 'bob', 'carol'],
+    'security-reviewer': ['sec'],
+    cab: ['cab'],
+  },
+  rules: [
+    { id: 'dev-self-approval', when: { envs: ['dev'] }, require: { self_approval: 'allowed' } },
+    {
+      id: 'prod-two-person',
+      when: { envs: ['prod'] },
+      require: { approvals: 2, self_approval: 'forbidden', max_duration_days: 90 },
+    },
+    {
+      id: 'vuln-sec',
+      when: { envs_outside: ['dev'], types: ['vulnerability'] },
+      require: { roles: { 'security-reviewer': 1 } },
+    },
+  ],
+  duration: { default_days: 90, max_days: 180 },
+  renewal: { max_extension_days: 90 },
+  revoke_roles: ['security-reviewer'],
+};
+
+/** A narrow NOT_AFFECTED vulnerability exception in one environment. */
+export const proposal = (env: string, over: Record<string, unknown> = {}) => ({
+  type: 'vulnerability',
+  owner: 'team-payments',
+  scope: {
+    artifacts: [{ digest: A }],
+    components: [{ purl: 'pkg:npm/lodash@4.17.20' }],
+    vulnerabilities: ['CVE-2021-23337'],
+    environment: { envs: [env] },
+  },
+  reason_code: 'NOT_AFFECTED',
+  rationale: 'The vulnerable template function is never called with user input.',
+  evidence_refs: [
+    {
+      kind: 'vex',
+      uri: 'https://vex.example.com/a.json',
+      media_type: 'application/openvex+json',
+      digest: B,
+    },
+  ],
+  risk_acceptance: { accepted: false },
+  risk_score: 20,
+  expires_at: '2026-03-01T00:00:00Z',
+  ...over,
+});
+
+/** Parses the single JSON document a `--json` run printed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk printed JSON freely
+export const json = (r: Result): any => JSON.parse(r.stdout);
