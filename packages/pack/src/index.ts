@@ -31,3 +31,60 @@ export type { ArchiveLimits } from './archive/limits';
 export { validateArchivePath, compareArchivePaths } from './archive/path';
 export { GZIP_HEADER, GZIP_LEVEL, GZIP_CHUNK_BYTES } from './archive/gzip';
 export type { ArchiveError, ArchiveErrorCode } from './archive/errors';
+
+// --- pack format v1 ---
+export {
+  PACK_PATHS,
+  PACK_FOLDERS,
+  PACK_KINDS,
+  UNLISTED_PATHS,
+  checkLayout,
+  mediaTypeOf,
+} from './layout';
+export type { PackKind } from './layout';
+export {
+  PackManifest,
+  PackFileEntry,
+  PackArtifact,
+  PackSubject,
+  PackPrevious,
+  PACK_SCHEMA,
+  PACK_MERKLE_ALGORITHM,
+  PACK_MERKLE_LEAF,
+  fileLeaf,
+  packMerkleRoot,
+  completeManifest,
+  readManifest,
+  packIdOf,
+} from './manifest';
+export type { ManifestDraft } from './manifest';
+export { renderSha256Sums } from './sums';
+export { VERIFY_MD } from './verify-md';
+export { planFiles, planExtraFiles } from './build-input';
+export type { PackInput, PackBlob, PackStream, PackExtraFile, PlannedFile } from './build-input';
+export { createDigestCache } from './cache';
+export type { PackDigestCache, CachedDigest } from './cache';
+export { buildPack, buildPackBytes, PACK_GENERATOR } from './build';
+export type { BuildOptions, BuiltPack, PackExtension, PackProgress, PackView } from './build';
+export {
+  MANIFEST_PAYLOAD_TYPE,
+  signPackFiles,
+  verifyManifestSignature,
+  verifyVerdictStatement,
+} from './sign';
+export type { PackTrust, VerifiedSignature } from './sign';
+export {
+  IN_TOTO_STATEMENT_TYPE,
+  IN_TOTO_PAYLOAD_TYPE,
+  VERDICT_PREDICATE_TYPE,
+  makeVerdictStatement,
+  checkVerdictStatement,
+  statementBytes,
+  verdictEntry,
+} from './statement';
+export type { VerdictStatement, VerdictPredicate } from './statement';
+export { verifyPack } from './verify';
+export type { PackReplay, PackVerifyFailure, VerifiedPack, VerifyPackOptions } from './verify';
+export { renderSummary } from './summary-text';
+export type { SummaryFacts } from './summary-text';
+export type { PackError, PackErrorCode, PackFormatErrorCode } from './errors';
