@@ -332,3 +332,17 @@ export type {
 } from './version/vers';
 export { versContains } from './version/vers-contains';
 export type { VersContainment, VersContainmentRule } from './version/vers-contains';
+// --- scope matching (one scope against one subject, with explanations) ---
+export { EnvironmentFacts, SCOPE_DIMENSIONS, ENVIRONMENT_FACT_OF } from './scope-match/subject';
+export type { DimensionOutcome, ScopeDimension, ScopeSubject } from './scope-match/subject';
+export { subjectIds, vulnerabilityHit, describeHit } from './scope-match/vulnerability';
+export type { AliasRoute, SubjectIds, VulnerabilityHit } from './scope-match/vulnerability';
+export { compileScope, componentAdmits } from './scope-match/compile';
+export type { CompiledComponent, CompiledScope } from './scope-match/compile';
+export { matchScope, countScopeFailures, matchWindow } from './scope-match/match-scope';
+export type {
+  DimensionMatch,
+  MatchOptions,
+  ScopeMatch,
+  WindowMatch,
+} from './scope-match/match-scope';
