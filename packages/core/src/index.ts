@@ -339,7 +339,12 @@ export { subjectIds, vulnerabilityHit, describeHit } from './scope-match/vulnera
 export type { AliasRoute, SubjectIds, VulnerabilityHit } from './scope-match/vulnerability';
 export { compileScope, componentAdmits } from './scope-match/compile';
 export type { CompiledComponent, CompiledScope } from './scope-match/compile';
-export { matchScope, countScopeFailures, matchWindow } from './scope-match/match-scope';
+export {
+  matchScope,
+  countScopeFailures,
+  matchWindow,
+  explainScopeDimension,
+} from './scope-match/match-scope';
 export type {
   DimensionMatch,
   MatchOptions,

@@ -69,3 +69,45 @@ export type { ExpiringException, SweepResult } from './lifecycle/sweep';
 // --- signature audit ---
 export { auditApprovalSignatures } from './governance/signature-audit';
 export type { ApprovalAudit } from './governance/signature-audit';
+// --- evaluation and verdicts ---
+export {
+  Verdict,
+  FindingDecision,
+  ViolationDecision,
+  FindingStatus,
+  AppliedException,
+  MatchedDimension,
+  Candidate,
+  CandidateResult,
+  NearMiss,
+  VexDecision,
+  VexRef,
+  GateResult,
+  ExceptionSummary,
+  InputDigests,
+  VerdictCounts,
+  VERDICT_SCHEMA,
+  decodeVerdict,
+  verdictBytes,
+  verdictText,
+  verdictDigest,
+} from './verdict';
+export {
+  EvaluationPolicy,
+  SeverityGate,
+  UnknownStateGate,
+  PolicyRuleGate,
+  GateAction,
+  VexTrust,
+  PolicyViolation,
+  POLICY_SCHEMA,
+  GATE_SEVERITIES,
+  decodeEvaluationPolicy,
+} from './evaluate/policy-config';
+export type { Gate } from './evaluate/policy-config';
+export { EvaluationInput, Knowledge, AliasSource, decodeEvaluationInput } from './evaluate/input';
+export { evaluate } from './evaluate/evaluate';
+export type { EvaluationError, EvaluationErrorCode } from './evaluate/errors';
+export { comparePrecedence, precedenceKey } from './evaluate/precedence';
+export type { PrecedenceKey } from './evaluate/precedence';
+export { normalizePolicy, violationKey } from './evaluate/input-digests';

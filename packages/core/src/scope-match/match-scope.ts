@@ -216,6 +216,27 @@ const ALL = [
   'policy_rules',
 ] as const satisfies ReadonlyArray<ScopeDimension>;
 
+/**
+ * Explains one dimension, for an evaluator that already knows (from `countScopeFailures`) which
+ * candidates deserve an explanation.
+ * @param compiled - a compiled scope
+ * @param d - the dimension
+ * @param subject - the subject
+ * @param ids - the subject's identifiers (`subjectIds`), or undefined without vulnerability
+ * @returns the dimension's verdict, as in {@link matchScope}
+ * @see docs/spec/scope-matching.md section 9
+ * @example
+ * explainScopeDimension(compiled, 'artifacts', subject, ids).outcome // 'not_matched'
+ */
+export const explainScopeDimension = (
+  compiled: CompiledScope,
+  d: ScopeDimension,
+  subject: ScopeSubject,
+  ids: SubjectIds | undefined,
+): DimensionMatch => explainDimension(compiled, d, subject, ids);
+
+// --- internal (dimension explanations) ----------------------------------------
+
 const explainDimension = (
   compiled: CompiledScope,
   d: ScopeDimension,

@@ -56,7 +56,7 @@ const scopeArb: fc.Arbitrary<Scope> = fc
     (s) =>
       Object.keys(s).length > 0 &&
       (s.environment === undefined || Object.keys(s.environment).length > 0),
-  ) as fc.Arbitrary<Scope>;
+  ) as unknown as fc.Arbitrary<Scope>;
 
 const subjectArb: fc.Arbitrary<ScopeSubject> = fc.record({
   vulnerability: fc.option(

@@ -36,7 +36,7 @@ const dim = (m: ReturnType<typeof matchScope>, d: string) =>
 describe('matchScope explains every dimension', () => {
   it('matches through the alias map and says which alias of which id', () => {
     const aliases = aliasMapFrom([{ id: 'CVE-2021-44228', aliases: ['GHSA-jfh8-c2jp-5v3q'] }]);
-    const m = matchScope({ vulnerabilities: ['GHSA-jfh8-c2jp-5v3q'] } as Scope, log4j, { aliases });
+    const m = matchScope({ vulnerabilities: ['GHSA-jfh8-c2jp-5v3q'] } as unknown as Scope, log4j, { aliases });
     expect(m.matched).toBe(true);
     expect(dim(m, 'vulnerabilities')).toMatchObject({
       outcome: 'matched',
@@ -49,7 +49,7 @@ describe('matchScope explains every dimension', () => {
   });
 
   it('does not match an alias without the alias map', () => {
-    const m = matchScope({ vulnerabilities: ['GHSA-jfh8-c2jp-5v3q'] } as Scope, log4j);
+    const m = matchScope({ vulnerabilities: ['GHSA-jfh8-c2jp-5v3q'] } as unknown as Scope, log4j);
     expect(m.matched).toBe(false);
     expect(m.failed).toEqual(['vulnerabilities']);
     expect(m.near_miss).toBe(true);
@@ -68,7 +68,7 @@ describe('matchScope explains every dimension', () => {
       ['GO-1', 'alias_map'],
     ]);
     const both = matchScope(
-      { vulnerabilities: ['CVE-2021-44228', 'GHSA-jfh8-c2jp-5v3q'] } as Scope,
+      { vulnerabilities: ['CVE-2021-44228', 'GHSA-jfh8-c2jp-5v3q'] } as unknown as Scope,
       subject,
       { aliases },
     );
@@ -79,7 +79,7 @@ describe('matchScope explains every dimension', () => {
     const scope = {
       vulnerabilities: ['CVE-2021-44228'],
       components: [{ purl: 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1?type=war' }],
-    } as Scope;
+    } as unknown as Scope;
     const m = matchScope(scope, log4j);
     expect(m.matched).toBe(false);
     expect(m.near_miss).toBe(true);
@@ -94,7 +94,7 @@ describe('matchScope explains every dimension', () => {
           range: 'vers:maven/>=2.0.0|<2.15.0',
         },
       ],
-    } as Scope;
+    } as unknown as Scope;
     const m = matchScope(scope, log4j);
     expect(dim(m, 'components')).toMatchObject({
       outcome: 'matched',
@@ -106,13 +106,13 @@ describe('matchScope explains every dimension', () => {
     const scope = {
       vulnerabilities: ['CVE-2021-44228'],
       environment: { namespaces: ['pay'] },
-    } as Scope;
+    } as unknown as Scope;
     const m = matchScope(scope, log4j);
     expect(dim(m, 'environment.namespaces')).toMatchObject({
       outcome: 'not_matched',
       subject: null,
     });
-    const noPurl = matchScope({ components: [{ purl: 'pkg:npm/a' }] } as Scope, {
+    const noPurl = matchScope({ components: [{ purl: 'pkg:npm/a' }] } as unknown as Scope, {
       environment: {},
     });
     expect(noPurl.failed).toEqual(['components']);
@@ -123,7 +123,7 @@ describe('matchScope explains every dimension', () => {
       artifacts: [{ digest: A }],
       environment: { envs: ['pr*'], clusters: ['us-*'] },
       policy_rules: ['unsigned-artifact'],
-    } as Scope;
+    } as unknown as Scope;
     const m = matchScope(scope, {
       artifact: A,
       policyRule: 'unsigned-artifact',
@@ -146,7 +146,7 @@ describe('matchScope explains every dimension', () => {
       vulnerabilities: ['CVE-2021-44228'],
       artifacts: [{ digest: B }],
       environment: { envs: ['dev'] },
-    } as Scope);
+    } as unknown as Scope);
     const ids = subjectIds('CVE-2021-44228', [], new Map());
     expect(countScopeFailures(scope, log4j, ids, 10)).toBe(2);
     expect(countScopeFailures(scope, log4j, ids, 1)).toBe(1);

@@ -1,0 +1,117 @@
+/**
+ * The candidate index (docs/spec/verdict-v1.md section 6.2): exceptions indexed by the keys of
+ * their constraining dimensions (each vulnerability id, each component's purl identity key,
+ * each artifact digest, each policy rule id), plus one bucket for scopes constrained by none of
+ * these. A subject is fully matched only against the exceptions that share a key with it, so
+ * evaluation cost grows with findings, not with findings x exceptions.
+ * @module
+ */
+import type { SubjectIds } from '@warrant/core';
+import type { ExceptionEntry } from './exceptions';
+
+// --- model -----------------------------------------------------------------
+
+/** Which subjects an exception type applies to (section 6.2). */
+export const FINDING_TYPES: ReadonlySet<string> = new Set([
+  'vulnerability',
+  'component',
+  'unknown_state',
+]);
+
+/** An index over the exceptions that apply to one kind of subject. */
+export interface CandidateIndex {
+  readonly entries: ReadonlyArray<ExceptionEntry>;
+  readonly byVulnerability: ReadonlyMap<string, ReadonlyArray<number>>;
+  readonly byPurlKey: ReadonlyMap<string, ReadonlyArray<number>>;
+  readonly byArtifact: ReadonlyMap<string, ReadonlyArray<number>>;
+  readonly byRule: ReadonlyMap<string, ReadonlyArray<number>>;
+  /** Exceptions constrained by none of the indexed dimensions: candidates for every subject. */
+  readonly unkeyed: ReadonlyArray<number>;
+}
+
+/** The keys a subject is looked up by. */
+export interface SubjectKeys {
+  readonly ids?: SubjectIds;
+  readonly purlKey?: string;
+  readonly artifact?: string;
+  readonly rule?: string;
+}
+
+// --- operations ------------------------------------------------------------
+
+/**
+ * Indexes the exceptions of the given types.
+ * @param entries - every exception at `now`, in rank order
+ * @param types - the exception types to keep (finding types or `policy`)
+ * @returns the index; entry numbers are positions in `index.entries` (rank order)
+ * @see docs/spec/verdict-v1.md section 6.2
+ * @example
+ * buildCandidateIndex(entries, FINDING_TYPES).byVulnerability.get('CVE-2021-44228')
+ */
+export const buildCandidateIndex = (
+  entries: ReadonlyArray<ExceptionEntry>,
+  types: ReadonlySet<string>,
+): CandidateIndex => {
+  const kept = entries.filter((e) => types.has(e.current.type));
+  const byVulnerability = new Map<string, number[]>();
+  const byPurlKey = new Map<string, number[]>();
+  const byArtifact = new Map<string, number[]>();
+  const byRule = new Map<string, number[]>();
+  const unkeyed: number[] = [];
+  const add = (m: Map<string, number[]>, k: string, i: number): void => {
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  kept.forEach((e, i) => {
+    const s = e.current.scope;
+    let keyed = false;
+    const key = (m: Map<string, number[]>, k: string): void => {
+      add(m, k, i);
+      keyed = true;
+    };
+    for (const v of s.vulnerabilities ?? []) key(byVulnerability, v);
+    for (const c of e.compiled.components) key(byPurlKey, c.key);
+    for (const a of s.artifacts ?? []) key(byArtifact, a.digest);
+    for (const r of s.policy_rules ?? []) key(byRule, r);
+    if (!keyed) unkeyed.push(i);
+  });
+  return { entries: kept, byVulnerability, byPurlKey, byArtifact, byRule, unkeyed };
+};
+
+/**
+ * The candidates of a subject: every indexed exception sharing a key with it, plus the unkeyed
+ * bucket, each once, in rank order.
+ * @param index - the index
+ * @param keys - the subject's keys
+ * @param stamp - scratch array, one slot per entry, holding the last `token` that visited it
+ * @param token - a number unique to this subject (e.g. its position + 1)
+ * @returns entry numbers, ascending (= rank order)
+ * @see docs/spec/verdict-v1.md section 6.2
+ * @example
+ * candidatesOf(index, { ids, purlKey, artifact }, stamp, 1) // [0, 7]
+ */
+export const candidatesOf = (
+  index: CandidateIndex,
+  keys: SubjectKeys,
+  stamp: Int32Array,
+  token: number,
+): number[] => {
+  const out: number[] = [];
+  const take = (list: ReadonlyArray<number> | undefined): void => {
+    if (list === undefined) return;
+    for (const i of list) {
+      if (stamp[i] !== token) {
+        stamp[i] = token;
+        out.push(i);
+      }
+    }
+  };
+  if (keys.ids !== undefined) for (const id of keys.ids.keys()) take(index.byVulnerability.get(id));
+  if (keys.purlKey !== undefined) take(index.byPurlKey.get(keys.purlKey));
+  if (keys.artifact !== undefined) take(index.byArtifact.get(keys.artifact));
+  if (keys.rule !== undefined) take(index.byRule.get(keys.rule));
+  take(index.unkeyed);
+  if (out.length > 1) out.sort((a, b) => a - b);
+  return out;
+};

@@ -1,0 +1,95 @@
+/**
+ * The exceptions of an evaluation (docs/spec/verdict-v1.md section 6.1): each event history is
+ * folded with core's fold and read at `now` with `exceptionStateAt` (never a second
+ * implementation of the lifecycle), its current version's scope compiled, and every exception
+ * ranked by precedence.
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  compileScope,
+  exceptionStateAt,
+  foldExceptionEvents,
+  formatJsonPath,
+  type CompiledScope,
+  type DecodeIssue,
+  type Exception,
+  type ExceptionStatus,
+  type Timestamp,
+} from '@warrant/core';
+import { comparePrecedence, precedenceKey } from './precedence';
+
+// --- model -----------------------------------------------------------------
+
+/** One exception as it stands at `now`. */
+export interface ExceptionEntry {
+  readonly exception_id: string;
+  /** Its current version (the active one, else the latest) at `now`. */
+  readonly current: Exception;
+  readonly status: ExceptionStatus;
+  readonly compiled: CompiledScope;
+  /** Position in precedence order over all entries (0 wins). */
+  readonly rank: number;
+  /** Index of the history in the input, for error paths. */
+  readonly input: number;
+}
+
+// --- operations ------------------------------------------------------------
+
+/**
+ * Folds every history and reads it at `now`. Histories whose first version was created after
+ * `now` did not exist yet and are left out.
+ * @param histories - one event list per exception, each in log order
+ * @param now - the evaluation instant
+ * @returns entries sorted by rank, or every problem (`$.exceptions[i]…`)
+ * @see docs/spec/verdict-v1.md section 6.1
+ * @example
+ * exceptionsAt([[proposed, approved]], now) // right([{ exception_id, status: 'active', rank: 0, … }])
+ */
+export const exceptionsAt = (
+  histories: ReadonlyArray<ReadonlyArray<unknown>>,
+  now: Timestamp,
+): E.Either<ReadonlyArray<DecodeIssue>, ReadonlyArray<ExceptionEntry>> => {
+  const issues: DecodeIssue[] = [];
+  const seen = new Map<string, number>();
+  const found: Array<Omit<ExceptionEntry, 'rank'>> = [];
+  histories.forEach((events, i) => {
+    const folded = foldExceptionEvents(events);
+    if (E.isLeft(folded)) {
+      const inner = folded.left.path ?? '$';
+      issues.push({
+        code: folded.left.code,
+        message: folded.left.message,
+        path: `${formatJsonPath(['exceptions', i])}${inner.slice(1)}`,
+      });
+      return;
+    }
+    const id = folded.right.exception_id;
+    const earlier = seen.get(id);
+    if (earlier !== undefined) {
+      issues.push({
+        code: 'POLICY_EVALUATION_INPUT_INVALID',
+        message: `exception ${id} has two histories (also at $.exceptions[${earlier}]); give one history per exception`,
+        path: formatJsonPath(['exceptions', i]),
+      });
+      return;
+    }
+    seen.set(id, i);
+    const state = exceptionStateAt(folded.right, now);
+    if (state === undefined) return;
+    found.push({
+      exception_id: id,
+      current: state.current,
+      status: state.status,
+      compiled: compileScope(state.current.scope),
+      input: i,
+    });
+  });
+  if (issues.length > 0) return E.left(issues);
+  const keyed = found.map((e) => ({
+    e,
+    key: precedenceKey(e.current.type, e.compiled, e.exception_id),
+  }));
+  keyed.sort((a, b) => comparePrecedence(a.key, b.key));
+  return E.right(keyed.map(({ e }, rank) => ({ ...e, rank })));
+};

@@ -1,0 +1,84 @@
+/**
+ * The digest of each evaluation input (docs/spec/verdict-v1.md section 5) and the
+ * normalizations that make them, and the verdict, independent of input order.
+ * @module
+ */
+import {
+  compareCodeUnits,
+  digestBytes,
+  Finding,
+  utf8Encode,
+  VexStatement,
+  type Sha256Digest,
+} from '@warrant/core';
+import type { InputDigests } from '../verdict';
+import { canonicalText, digestCanonicalArray, digestKeyedSet, digestTextSet } from './digests';
+import type { EvaluationInput } from './input';
+import { EvaluationPolicy, PolicyViolation, type Gate } from './policy-config';
+
+// --- operations ------------------------------------------------------------
+
+/**
+ * The policy in normal form: gates sorted by id, trusted issuers sorted and unique.
+ * @param policy - a policy
+ * @returns the same policy in normal form
+ * @see docs/spec/verdict-v1.md section 5
+ * @example
+ * normalizePolicy(policy).gates.map((g) => g.id) // sorted
+ */
+export const normalizePolicy = (policy: EvaluationPolicy): EvaluationPolicy => {
+  const gates = [...policy.gates]
+    .map((g) => ({ ...g, ...(g.envs === undefined ? {} : { envs: sortUnique(g.envs) }) }) as Gate)
+    .map((g) => (g.kind === 'policy_rule' ? { ...g, rules: sortUnique(g.rules) } : g))
+    .sort((a, b) => compareCodeUnits(a.id, b.id));
+  return {
+    ...policy,
+    gates,
+    ...(policy.vex === undefined
+      ? {}
+      : { vex: { trusted_issuers: sortUnique(policy.vex.trusted_issuers) } }),
+  };
+};
+
+/**
+ * The key of a violation: SHA-256 of its canonical JSON.
+ * @param v - a violation
+ * @returns `sha256:<hex>`
+ * @see docs/spec/verdict-v1.md section 5
+ * @example
+ * violationKey({ rule_id: 'unsigned-artifact', detail: 'no signature' })
+ */
+export const violationKey = (v: PolicyViolation): Sha256Digest =>
+  digestBytes(utf8Encode(canonicalText(PolicyViolation.encode(v))));
+
+/**
+ * Digests of every input.
+ * @param input - the evaluation input
+ * @param policy - the normalized policy
+ * @returns the six digests
+ * @see docs/spec/verdict-v1.md section 5
+ * @internal
+ */
+export const inputDigests = (input: EvaluationInput, policy: EvaluationPolicy): InputDigests => ({
+  policy: digestBytes(utf8Encode(canonicalText(EvaluationPolicy.encode(policy)))),
+  findings: digestKeyedSet(
+    input.findings.map((f) => Finding.encode(f)),
+    (f) => f.key,
+  ),
+  exceptions: digestKeyedSet(input.exceptions, historySubject),
+  vex: digestTextSet((input.vex ?? []).map((s) => VexStatement.encode(s))),
+  violations: digestTextSet((input.violations ?? []).map((v) => PolicyViolation.encode(v))),
+  knowledge: digestCanonicalArray(
+    (input.knowledge?.aliases ?? [])
+      .map((s) => canonicalText({ aliases: sortUnique(s.aliases), id: s.id }))
+      .sort(compareCodeUnits),
+  ),
+});
+
+// --- internal --------------------------------------------------------------
+
+const sortUnique = (xs: ReadonlyArray<string>): string[] => [...new Set(xs)].sort(compareCodeUnits);
+
+// Histories were folded before digests are taken, so each has a first event with a subject.
+const historySubject = (h: ReadonlyArray<unknown>): string =>
+  String((h[0] as { subject?: unknown } | undefined)?.subject ?? '');
