@@ -69,6 +69,7 @@ export type { ExpiringException, SweepResult } from './lifecycle/sweep';
 // --- signature audit ---
 export { auditApprovalSignatures } from './governance/signature-audit';
 export type { ApprovalAudit } from './governance/signature-audit';
+
 // --- evaluation and verdicts ---
 export {
   Verdict,
