@@ -36,7 +36,9 @@ const dim = (m: ReturnType<typeof matchScope>, d: string) =>
 describe('matchScope explains every dimension', () => {
   it('matches through the alias map and says which alias of which id', () => {
     const aliases = aliasMapFrom([{ id: 'CVE-2021-44228', aliases: ['GHSA-jfh8-c2jp-5v3q'] }]);
-    const m = matchScope({ vulnerabilities: ['GHSA-jfh8-c2jp-5v3q'] } as unknown as Scope, log4j, { aliases });
+    const m = matchScope({ vulnerabilities: ['GHSA-jfh8-c2jp-5v3q'] } as unknown as Scope, log4j, {
+      aliases,
+    });
     expect(m.matched).toBe(true);
     expect(dim(m, 'vulnerabilities')).toMatchObject({
       outcome: 'matched',
