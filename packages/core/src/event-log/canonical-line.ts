@@ -2,19 +2,20 @@
  * The fast path of JSON Lines verification. It accepts a line only when the line is, beyond
  * doubt, the RFC 8785 canonical text of a well-formed `warrant.event/v1` record that belongs at
  * this position (right log, right `seq`, linked to the previous hash, hash intact), using the
- * engine's native `JSON.parse`/`JSON.stringify` instead of the strict parser, the io-ts codec and
+ * engine's native `JSON.parse` instead of the strict parser, the io-ts codec and
  * the canonicalizer. Anything else goes to the strict path, which decides and explains.
  *
  * Soundness (checked by property tests against the strict path): if `text` is the canonical
- * serialization of `JSON.parse(text)` (keys strictly ascending, `JSON.stringify` reproduces the
- * text, no lone-surrogate escape, no integer beyond 2^53-1), then the strict parser returns the
+ * serialization of `JSON.parse(text)` (checked in one pass over the bytes by `isCanonicalJsonBytes`: keys
+ * strictly ascending, no whitespace, canonical escapes and numbers, no lone-surrogate escape, no
+ * integer beyond 2^53-1), then the strict parser returns the
  * same value, and removing the `hash` member from the text yields exactly the canonical bytes
  * the hash is defined over.
  * @module
  */
 import * as platform from '#platform/sha256';
-import { toHex } from '../bytes';
 import { EVENT_SCHEMA } from './chain';
+import { isCanonicalJsonBytes } from './canonical-text';
 
 /** What the next record must look like to pass the fast path. */
 export interface FastExpectation {
@@ -41,7 +42,7 @@ export const readFastLine = (
   end: number,
   expect: FastExpectation,
 ): Record<string, unknown> | undefined => {
-  if (end - start > MAX_FAST_LINE || text.includes('\\ud')) return undefined;
+  if (end - start > MAX_FAST_LINE) return undefined;
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -74,8 +75,7 @@ export const readFastLine = (
     typeof v.type !== 'string' ||
     !isTimestamp(v.time) ||
     !isPlainObject(v.payload) ||
-    !isCanonicalValue(v.payload, 1) ||
-    JSON.stringify(v) !== text
+    !isCanonicalJsonBytes(bytes, start, end, MAX_FAST_DEPTH, text.includes('\\'))
   ) {
     return undefined;
   }
@@ -90,8 +90,7 @@ export const readFastLine = (
   scratch.set(bytes.subarray(start, at), 0);
   scratch.set(bytes.subarray(at + HASH_MEMBER_LENGTH, end), at - start);
   platform.sha256Into(scratch.subarray(0, n), digest, 0);
-  if (toHex(digest) !== hash.slice(7)) return undefined;
-  return v;
+  return hexEquals(digest, hash, 7) ? v : undefined;
 };
 
 /**
@@ -134,7 +133,6 @@ export const isTimestamp = (s: unknown): boolean => {
 // Far below the strict parser's limits (256 MiB, depth 256), so the strict path decides near them.
 const MAX_FAST_LINE = 64 * 1024 * 1024;
 const MAX_FAST_DEPTH = 128;
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 // RFC 8785 section 3.2.3 member order of a stored event.
 const KEYS = [
@@ -156,6 +154,22 @@ const HASH_MEMBER_LENGTH = HASH_PATTERN.length + 7 + 64 + 1;
 let scratch = new Uint8Array(4096);
 const digest = new Uint8Array(32);
 
+const HEX_CODES = new TextEncoder().encode('0123456789abcdef');
+
+// Whether `hex` holds the lowercase hex of `bytes` from `offset` (no string is built).
+const hexEquals = (bytes: Uint8Array, hex: string, offset: number): boolean => {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (
+      hex.charCodeAt(offset + 2 * i) !== HEX_CODES[b >> 4] ||
+      hex.charCodeAt(offset + 2 * i + 1) !== HEX_CODES[b & 15]
+    ) {
+      return false;
+    }
+  }
+  return true;
+};
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -171,25 +185,6 @@ const num = (s: string, from: number, to: number): number => {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 0x30);
   return n;
-};
-
-// Keys strictly ascending (UTF-16 code units, RFC 8785 section 3.2.3), numbers the strict parser
-// would not refuse as unsafe integers, bounded depth.
-const isCanonicalValue = (v: unknown, depth: number): boolean => {
-  if (typeof v === 'number') return !(Number.isInteger(v) && Math.abs(v) > MAX_SAFE);
-  if (typeof v !== 'object' || v === null) return true;
-  if (depth > MAX_FAST_DEPTH) return false;
-  if (Array.isArray(v)) {
-    for (const x of v) if (!isCanonicalValue(x, depth + 1)) return false;
-    return true;
-  }
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
-    if (i > 0 && !((keys[i - 1] as string) < k)) return false;
-    if (!isCanonicalValue((v as Record<string, unknown>)[k], depth + 1)) return false;
-  }
-  return true;
 };
 
 const indexOfHashMember = (bytes: Uint8Array, start: number, end: number): number => {
