@@ -41,7 +41,7 @@ export const isCanonicalJsonBytes = (
   // Per open container: whether it is an object (its next string is a member name).
   const isObject: boolean[] = [];
   let expectKey = false;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const c = bytes[i] as number;
     if (c === QUOTE) {
       const close =
