@@ -70,6 +70,7 @@ export {
   MANIFEST_PAYLOAD_TYPE,
   signPackFiles,
   verifyManifestSignature,
+  verifyManifestSignatureValue,
   verifyVerdictStatement,
 } from './sign';
 export type { PackTrust, VerifiedSignature } from './sign';
@@ -88,3 +89,5 @@ export type { PackReplay, PackVerifyFailure, VerifiedPack, VerifyPackOptions } f
 export { renderSummary } from './summary-text';
 export type { SummaryFacts } from './summary-text';
 export type { PackError, PackErrorCode, PackFormatErrorCode } from './errors';
+export { proveFile, proofBytes, verifyFileProof, PackFileProof, PACK_PROOF_SCHEMA } from './prove';
+export type { VerifiedFileProof } from './prove';

@@ -95,7 +95,51 @@ export const verifyManifestSignature = async (
   manifestBytes: Uint8Array,
   trust: PackTrust,
 ): Promise<E.Either<PackError, VerifiedSignature>> => {
-  const verified = await verifyJsonEnvelope(envelope, MANIFEST_PAYLOAD_TYPE, trust);
+  const parsed = parseJsonStrict(envelope);
+  if (E.isLeft(parsed)) {
+    return E.left(
+      packError(
+        'PACK_SIGNATURE_INVALID',
+        parsed.left.message,
+        PACK_PATHS.manifestSignature,
+        parsed.left,
+      ),
+    );
+  }
+  const verified = await verifyManifestSignatureValue(parsed.right, trust);
+  if (E.isLeft(verified)) return verified;
+  if (!bytesEqual(verified.right.payload, manifestBytes)) {
+    return E.left(
+      packError(
+        'PACK_SIGNATURE_PAYLOAD_MISMATCH',
+        'the signed payload is not the bytes of manifest.json',
+        PACK_PATHS.manifestSignature,
+      ),
+    );
+  }
+  return E.right(verified.right.signature);
+};
+
+/**
+ * Verifies a parsed manifest envelope and returns its authenticated payload (the manifest bytes),
+ * for holders of the envelope alone (inclusion proofs).
+ * @param envelope - the parsed envelope JSON
+ * @param trust - trusted verifiers and threshold
+ * @returns the payload and the keys that signed, or `PACK_SIGNATURE_INVALID`
+ * @throws RangeError for a misconfigured threshold or verifier set
+ * @see docs/spec/pack-v1.md section 8.1
+ * @example
+ * await verifyManifestSignatureValue(JSON.parse(text), { verifiers: [key.verifier] }) // right({ payload, signature })
+ */
+export const verifyManifestSignatureValue = async (
+  envelope: unknown,
+  trust: PackTrust,
+): Promise<E.Either<PackError, { payload: Uint8Array; signature: VerifiedSignature }>> => {
+  const verified = await verifyEnvelope(envelope, {
+    verifiers: trust.verifiers,
+    threshold: trust.threshold ?? 1,
+    payloadTypes: [MANIFEST_PAYLOAD_TYPE],
+  });
   if (E.isLeft(verified)) {
     return E.left(
       packError(
@@ -106,16 +150,10 @@ export const verifyManifestSignature = async (
       ),
     );
   }
-  if (!bytesEqual(verified.right.payload, manifestBytes)) {
-    return E.left(
-      packError(
-        'PACK_SIGNATURE_PAYLOAD_MISMATCH',
-        'the signed payload is not the bytes of manifest.json',
-        PACK_PATHS.manifestSignature,
-      ),
-    );
-  }
-  return E.right({ keyids: verified.right.keyids, threshold: verified.right.threshold });
+  return E.right({
+    payload: verified.right.payload,
+    signature: { keyids: verified.right.keyids, threshold: verified.right.threshold },
+  });
 };
 
 /**
