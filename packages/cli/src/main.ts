@@ -5,6 +5,7 @@
  */
 import { CANONICALIZE_HELP, canonicalizeCommand } from './commands/canonicalize';
 import { EXCEPTION_HELP, exceptionCommand } from './commands/exception';
+import { PACK_HELP, packCommand } from './commands/pack';
 import { IMPORT_HELP, importCommand } from './commands/import';
 import { EXIT, type CliIo, type ExitCode } from './io';
 
@@ -25,6 +26,14 @@ const COMMANDS: ReadonlyMap<string, { run: Command; help: string; summary: strin
       run: importCommand,
       help: IMPORT_HELP,
       summary: 'import a scanner, SBOM, VEX or OSV document and summarize it',
+    },
+  ],
+  [
+    'pack',
+    {
+      run: packCommand,
+      help: PACK_HELP,
+      summary: 'build, verify, inspect and prove audit packs',
     },
   ],
   [

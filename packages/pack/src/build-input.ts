@@ -18,8 +18,15 @@ import {
 } from '@warrant/core';
 import { compareBytes, validateArchivePath } from './archive/path';
 import { packError, type PackError } from './errors';
-import { checkFileName, mediaTypeOf, PACK_FOLDERS, PACK_PATHS, type PackKind } from './layout';
-import type { PackPrevious, PackSubject } from './manifest';
+import {
+  checkFileName,
+  mediaTypeOf,
+  PACK_FOLDERS,
+  PACK_KINDS,
+  PACK_PATHS,
+  type PackKind,
+} from './layout';
+import { PackSubject, type PackPrevious } from './manifest';
 import { VERIFY_MD } from './verify-md';
 
 // --- model -----------------------------------------------------------------
@@ -122,6 +129,13 @@ export const planFiles = (input: PackInput): E.Either<PackError, PlannedFile[]> 
     push(path, bytes.right);
     return E.right(undefined);
   };
+  if (!PACK_KINDS.includes(input.kind)) {
+    return E.left(invalid(`expected one of ${PACK_KINDS.join(', ')}`, '$.kind'));
+  }
+  const subject = decodeWith(PackSubject, input.subject, 'PACK_INPUT_INVALID', 'subject', [
+    'subject',
+  ]);
+  if (E.isLeft(subject)) return E.left(invalid(subject.left.message, subject.left.path));
   push(PACK_PATHS.verifyMd, VERIFY_MD);
   const artifacts = [...input.subject.artifacts].sort((a, b) =>
     a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0,
