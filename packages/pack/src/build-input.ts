@@ -168,6 +168,14 @@ export const planFiles = (input: PackInput): E.Either<PackError, PlannedFile[]> 
   return E.right(out);
 };
 
+/**
+ * Whether content is bytes rather than a {@link PackStream} (also for a Uint8Array of another
+ * realm, e.g. from an iframe or a `TextEncoder` of another context).
+ * @internal
+ */
+export const isPackBytes = (c: Uint8Array | PackStream): c is Uint8Array =>
+  c instanceof Uint8Array || (ArrayBuffer.isView(c) && c.constructor.name === 'Uint8Array');
+
 // --- internal --------------------------------------------------------------
 
 type Push = (path: string, content: Uint8Array | PackStream, mediaType?: string) => void;
@@ -327,7 +335,7 @@ const extraFiles = (files: ReadonlyArray<PackExtraFile>, push: Push): E.Either<P
 };
 
 const checkContent = (c: Uint8Array | PackStream, at: string): E.Either<PackError, void> => {
-  if (c instanceof Uint8Array) return E.right(undefined);
+  if (isPackBytes(c)) return E.right(undefined);
   if (typeof c !== 'object' || c === null || typeof c.open !== 'function') {
     throw new TypeError(`${at}: expected a Uint8Array or a PackStream`);
   }

@@ -12,6 +12,7 @@ import { createSha256, sha256, toHex, type Signer } from '@warrant/core';
 import { writeArchiveStream, type ArchiveSink, type ArchiveSource } from './archive/archive-writer';
 import type { ArchiveWriteSummary } from './archive/tar-writer';
 import {
+  isPackBytes,
   planExtraFiles,
   planFiles,
   type PackExtraFile,
@@ -159,19 +160,20 @@ const build = async (
   const progress = progressReporter(options.onProgress, files.length + 1, totalBytes);
   const hashed: Hashed[] = [];
   for (const file of files) hashed.push(await hashFile(file, options.cache, progress));
-  const summary = summaryFile(input, hashed);
+  const subject = {
+    ...input.subject,
+    artifacts: [...input.subject.artifacts].sort((a, b) =>
+      a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0,
+    ),
+  };
+  const summary = summaryFile({ ...input, subject }, hashed);
   hashed.push({ file: summary, entry: entryOf(summary, sha256(summary.content as Uint8Array)) });
   const completed = completeManifest({
     schema: 'warrant.pack/v1',
     kind: input.kind,
     generated_at: input.generatedAt as PackManifest['generated_at'],
     generator: input.generator ?? PACK_GENERATOR,
-    subject: {
-      ...input.subject,
-      artifacts: [...input.subject.artifacts].sort((a, b) =>
-        a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0,
-      ),
-    },
+    subject,
     profile: input.profile ?? 'internal',
     files: hashed.map((h) => h.entry),
     ...(input.previous === undefined ? {} : { previous: input.previous }),
@@ -206,8 +208,7 @@ const build = async (
   });
 };
 
-const sizeOf = (c: Uint8Array | PackStream): number =>
-  c instanceof Uint8Array ? c.length : c.size;
+const sizeOf = (c: Uint8Array | PackStream): number => (isPackBytes(c) ? c.length : c.size);
 
 const entryOf = (file: PlannedFile, digest: Uint8Array | string): PackFileEntry => ({
   path: file.path,
@@ -216,16 +217,17 @@ const entryOf = (file: PlannedFile, digest: Uint8Array | string): PackFileEntry 
   media_type: file.mediaType,
 });
 
+// Bytes go to the archive writer through an opener, which works whatever realm made them.
 const source = (path: string, bytes: Uint8Array): ArchiveSource => ({
   path,
   size: bytes.length,
-  content: bytes,
+  content: () => [bytes],
 });
 
 const summaryFile = (input: PackInput, hashed: ReadonlyArray<Hashed>): PlannedFile => {
   const count = (path: string): number => {
     const c = hashed.find((h) => h.file.path === path)?.file.content;
-    return c instanceof Uint8Array ? c.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0) : 0;
+    return c !== undefined && isPackBytes(c) ? c.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 0) : 0;
   };
   const content = renderSummary({
     kind: input.kind,
@@ -279,7 +281,7 @@ const hashFile = async (
   progress: Progress,
 ): Promise<Hashed> => {
   const c = file.content;
-  if (c instanceof Uint8Array) {
+  if (isPackBytes(c)) {
     progress.add(c.length);
     progress.fileDone();
     return { file, entry: entryOf(file, sha256(c)) };
@@ -321,7 +323,7 @@ const cachedDigest = (cache: PackDigestCache | undefined, c: PackStream): string
 // input changed between the passes and the build is abandoned.
 const writeSource = (h: Hashed, progress: Progress): ArchiveSource => {
   const c = h.file.content;
-  if (c instanceof Uint8Array) {
+  if (isPackBytes(c)) {
     return { path: h.entry.path, size: c.length, content: () => once(c, progress) };
   }
   return {

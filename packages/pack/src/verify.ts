@@ -104,7 +104,7 @@ export const verifyPack = async (
   const kept = new Map<string, Uint8Array>();
   const keepAll = options.replay !== undefined;
   const read = await readArchiveStream(
-    pack instanceof Uint8Array ? [pack] : pack,
+    ArrayBuffer.isView(pack) ? [pack as Uint8Array] : pack,
     ({ path, size }) => {
       const h = createSha256();
       const keep = keepAll || KEPT.has(path) || path.startsWith('signatures/');
