@@ -52,7 +52,20 @@ export type StoreErrorCode =
   /** No exception with this id existed at the instant asked. */
   | 'STORE_EXCEPTION_NOT_FOUND'
   /** The underlying storage failed (disk full, permission, connection); `cause` has details. */
-  | 'STORE_IO';
+  | 'STORE_IO'
+  /**
+   * The database could not be reached or the connection dropped mid-operation; the transaction
+   * rolled back (unless the `COMMIT` itself failed: re-read before retrying). Retryable.
+   */
+  | 'STORE_UNAVAILABLE'
+  /** The database schema is missing, older or newer than the adapter: run or upgrade migrations. */
+  | 'STORE_SCHEMA_MISMATCH'
+  /** A blob is larger than the store's configured limit; nothing was stored. */
+  | 'STORE_BLOB_TOO_LARGE'
+  /** A legal hold is malformed (id, reason, digests), or releasing one that does not exist. */
+  | 'STORE_HOLD_INVALID'
+  /** Another hold with the same id and other content exists. */
+  | 'STORE_HOLD_CONFLICT';
 
 /** An error returned by a store. */
 export interface StoreError extends WarrantError<StoreErrorCode> {

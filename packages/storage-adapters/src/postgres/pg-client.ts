@@ -1,0 +1,68 @@
+/**
+ * The `pg` (node-postgres) implementation of the driver seam. The host creates and owns the
+ * `pg.Pool` (connection string, TLS, pool size) and passes it in; this module never imports `pg`,
+ * so it costs nothing to a bundle that does not use it.
+ * @module
+ */
+import type { SqlClient, SqlRows } from './sql-client';
+
+// --- model -----------------------------------------------------------------
+
+/** The part of a `pg.PoolClient` the adapter uses. */
+export interface PgPoolClientLike {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+  /** `release(true)` (or an error) destroys the connection instead of returning it to the pool. */
+  release(destroy?: boolean | Error): void;
+}
+
+/** The part of a `pg.Pool` the adapter uses. */
+export interface PgPoolLike {
+  connect(): Promise<PgPoolClientLike>;
+}
+
+// --- operations ------------------------------------------------------------
+
+/**
+ * Wraps a `pg.Pool` as a {@link SqlClient}: each transaction takes a connection from the pool,
+ * and a connection on which anything failed is destroyed rather than reused (it may be dead, or
+ * in an aborted transaction).
+ * @param pool - a `pg.Pool` the host created (it stays the host's: `close` does not end it)
+ * @returns the client
+ * @see docs/guides/postgres.md "Drivers"
+ * @example
+ * import pg from 'pg';
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const client = createPgClient(pool);
+ */
+export const createPgClient = (pool: PgPoolLike): SqlClient => ({
+  driver: 'pg',
+  transaction: async (fn) => {
+    const conn = await pool.connect();
+    let broken: unknown;
+    try {
+      await conn.query('BEGIN');
+      const session = {
+        query: async <R>(text: string, params?: ReadonlyArray<unknown>): Promise<SqlRows<R>> =>
+          (await conn.query(text, params === undefined ? undefined : [...params])) as SqlRows<R>,
+        // Without parameters pg uses the simple query protocol, which runs several statements.
+        script: async (text: string): Promise<void> => void (await conn.query(text)),
+      };
+      let result;
+      try {
+        result = await fn(session);
+      } catch (e) {
+        broken = e;
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+      await conn.query('COMMIT').catch((e: unknown) => {
+        broken = e;
+        throw e;
+      });
+      return result;
+    } finally {
+      conn.release(broken === undefined ? undefined : true);
+    }
+  },
+  close: async () => undefined,
+});

@@ -1,0 +1,46 @@
+/**
+ * The PGlite implementation of the driver seam: PostgreSQL compiled to WebAssembly, embedded in
+ * the process (Node, or a browser with IndexedDB persistence via `new PGlite('idb://name')`). The
+ * host creates and owns the PGlite instance; this module never imports PGlite.
+ * @module
+ */
+import type { SqlClient, SqlRows } from './sql-client';
+
+// --- model -----------------------------------------------------------------
+
+/** The part of a PGlite transaction the adapter uses. */
+export interface PgliteTransactionLike {
+  query<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  exec(text: string): Promise<unknown>;
+}
+
+/** The part of a `PGlite` instance the adapter uses. */
+export interface PgliteLike {
+  transaction<A>(fn: (tx: PgliteTransactionLike) => Promise<A>): Promise<A>;
+}
+
+// --- operations ------------------------------------------------------------
+
+/**
+ * Wraps a PGlite instance as a {@link SqlClient}. PGlite has one connection and runs one
+ * transaction at a time, so concurrent appends queue rather than conflict at the database.
+ * @param db - a `PGlite` instance the host created (it stays the host's: `close` does not close it)
+ * @returns the client
+ * @see docs/guides/postgres.md "Drivers"
+ * @example
+ * import { PGlite } from '@electric-sql/pglite';
+ * const db = new PGlite('idb://warrant'); // or new PGlite() in memory, or a directory in Node
+ * const client = createPgliteClient(db);
+ */
+export const createPgliteClient = (db: PgliteLike): SqlClient => ({
+  driver: 'pglite',
+  transaction: (fn) =>
+    db.transaction((tx) =>
+      fn({
+        query: async <R>(text: string, params?: ReadonlyArray<unknown>): Promise<SqlRows<R>> =>
+          tx.query<R>(text, params === undefined ? undefined : [...params]),
+        script: async (text: string): Promise<void> => void (await tx.exec(text)),
+      }),
+    ),
+  close: async () => undefined,
+});

@@ -1,0 +1,97 @@
+/**
+ * The driver seam: the few things the PostgreSQL adapter needs from a driver, so the same adapter
+ * runs over `pg` (a server) and PGlite (embedded, Node and browsers) and a bundle only carries the
+ * driver the host passes in. Nothing here imports a driver.
+ * @module
+ */
+
+// --- model -----------------------------------------------------------------
+
+/** A result set: rows as plain objects keyed by column name. */
+export interface SqlRows<R> {
+  readonly rows: ReadonlyArray<R>;
+}
+
+/** One connection inside a transaction: runs parameterised statements (`$1`, `$2`, …). */
+export interface SqlSession {
+  /**
+   * Runs one statement with positional parameters (strings, numbers, booleans, null,
+   * `Uint8Array` for bytea, arrays of those for `unnest`).
+   */
+  query<R = Record<string, unknown>>(
+    text: string,
+    params?: ReadonlyArray<unknown>,
+  ): Promise<SqlRows<R>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  script(text: string): Promise<void>;
+}
+
+/**
+ * A database the adapter can use: transactions on one connection each, and a way to release
+ * what it holds. Throwing is how a driver reports failure; the adapter turns what is thrown into
+ * `STORE_*` values (see {@link classifySqlFailure}).
+ */
+export interface SqlClient {
+  /** Which driver this is, for messages and benchmarks (`pg`, `pglite`, or a host's own). */
+  readonly driver: string;
+  /**
+   * Runs `fn` in one transaction on one connection: `BEGIN`, `fn`, `COMMIT`; `ROLLBACK` when
+   * `fn` throws (and the error is rethrown). A connection that broke is discarded, not reused.
+   */
+  transaction<A>(fn: (tx: SqlSession) => Promise<A>): Promise<A>;
+  /** Releases the client's own resources; never ends a pool or database the host owns. */
+  close(): Promise<void>;
+}
+
+/** How a driver failure is reported: a SQLSTATE or socket code and the driver's message. */
+export interface SqlFailure {
+  /** SQLSTATE (`23505`, `57P01`, …) or a socket code (`ECONNRESET`), when the driver gave one. */
+  readonly code?: string;
+  readonly message: string;
+  /** The name of the constraint that failed, for integrity violations. */
+  readonly constraint?: string;
+  /** Connection lost, server shutting down, serialization failure: retrying may succeed. */
+  readonly retryable: boolean;
+}
+
+// --- operations ------------------------------------------------------------
+
+/**
+ * Reads what a driver threw: its SQLSTATE or socket code, and whether retrying may help.
+ * @param thrown - whatever `pg` or PGlite threw
+ * @returns the failure as data
+ * @example
+ * classifySqlFailure(Object.assign(new Error('terminating connection'), { code: '57P01' }))
+ * // { code: '57P01', message: 'terminating connection', retryable: true }
+ */
+export const classifySqlFailure = (thrown: unknown): SqlFailure => {
+  const o = (typeof thrown === 'object' && thrown !== null ? thrown : {}) as Record<
+    string,
+    unknown
+  >;
+  const code = typeof o.code === 'string' ? o.code : undefined;
+  const message = typeof o.message === 'string' ? o.message : String(thrown);
+  const constraint = typeof o.constraint === 'string' ? o.constraint : undefined;
+  return {
+    ...(code === undefined ? {} : { code }),
+    message,
+    ...(constraint === undefined ? {} : { constraint }),
+    retryable: isRetryable(code, message),
+  };
+};
+
+// --- internal --------------------------------------------------------------
+
+// SQLSTATE classes 08 (connection exception), 40 (transaction rollback: serialization failure,
+// deadlock), 53 (insufficient resources), 57P (operator intervention: admin shutdown, crash
+// shutdown, cannot connect now), and Node socket errors.
+// https://www.postgresql.org/docs/current/errcodes-appendix.html
+const isRetryable = (code: string | undefined, message: string): boolean => {
+  if (code !== undefined) {
+    if (/^(08|40|53|57P)/.test(code)) return true;
+    if (/^E(CONN|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH|AI_AGAIN)/.test(code)) return true;
+    return false;
+  }
+  // pg reports a socket closed under a query without a code.
+  return /Connection terminated|connection error|not queryable|socket/i.test(message);
+};
