@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A throwaway PostgreSQL cluster for the real-server storage tests (docs/guides/postgres.md).
+    globalSetup: ['packages/storage-adapters/test/postgres/global-setup.ts'],
   },
 });
