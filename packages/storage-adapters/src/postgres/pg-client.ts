@@ -4,7 +4,7 @@
  * so it costs nothing to a bundle that does not use it.
  * @module
  */
-import type { SqlClient, SqlRows } from './sql-client';
+import { settingsSql, type SqlClient, type SqlRows } from './sql-client';
 
 // --- model -----------------------------------------------------------------
 
@@ -13,6 +13,9 @@ export interface PgPoolClientLike {
   query(text: string, values?: unknown[]): Promise<unknown>;
   /** `release(true)` (or an error) destroys the connection instead of returning it to the pool. */
   release(destroy?: boolean | Error): void;
+  /** pg emits `error` on a checked-out client whose server went away between statements. */
+  on?(event: 'error', listener: (e: unknown) => void): unknown;
+  removeListener?(event: 'error', listener: (e: unknown) => void): unknown;
 }
 
 /** The part of a `pg.Pool` the adapter uses. */
@@ -36,11 +39,19 @@ export interface PgPoolLike {
  */
 export const createPgClient = (pool: PgPoolLike): SqlClient => ({
   driver: 'pg',
-  transaction: async (fn) => {
+  transaction: async (fn, settings) => {
+    const set = settingsSql(settings);
     const conn = await pool.connect();
     let broken: unknown;
+    // Without a listener, an 'error' emitted between statements (server terminated the backend)
+    // would crash the process; the next statement fails instead, and the connection is dropped.
+    const onError = (e: unknown): void => {
+      broken = e;
+    };
+    conn.on?.('error', onError);
     try {
-      await conn.query('BEGIN');
+      // One round trip: the simple query protocol runs both statements.
+      await conn.query(set === undefined ? 'BEGIN' : `BEGIN; ${set}`);
       const session = {
         query: async <R>(text: string, params?: ReadonlyArray<unknown>): Promise<SqlRows<R>> =>
           (await conn.query(text, params === undefined ? undefined : [...params])) as SqlRows<R>,
@@ -51,8 +62,10 @@ export const createPgClient = (pool: PgPoolLike): SqlClient => ({
       try {
         result = await fn(session);
       } catch (e) {
-        broken = e;
-        await conn.query('ROLLBACK').catch(() => undefined);
+        // A statement error (a conflict) leaves a healthy connection: roll back and reuse it.
+        await conn.query('ROLLBACK').catch((re: unknown) => {
+          broken = re;
+        });
         throw e;
       }
       await conn.query('COMMIT').catch((e: unknown) => {
@@ -61,6 +74,7 @@ export const createPgClient = (pool: PgPoolLike): SqlClient => ({
       });
       return result;
     } finally {
+      conn.removeListener?.('error', onError);
       conn.release(broken === undefined ? undefined : true);
     }
   },

@@ -48,8 +48,15 @@ export const createPgEvents = (ctx: PgContext): EventStore => {
     return head;
   };
 
-  const conflict = async (logId: LogId, expectedSeq: number): Promise<StoreError> => {
-    const head = await inTenant(ctx, logId, async (tx) => E.right(await readHead(tx, logId)));
+  const conflict = async (
+    logId: LogId,
+    expectedSeq: number,
+    known?: ChainHead,
+  ): Promise<StoreError> => {
+    const head =
+      known === undefined
+        ? await inTenant(ctx, logId, async (tx) => E.right(await readHead(tx, logId)))
+        : E.right(known);
     if (E.isLeft(head)) return head.left;
     heads.set(logId, head.right);
     return storeError(
@@ -76,10 +83,18 @@ export const createPgEvents = (ctx: PgContext): EventStore => {
         if (expectedSeq === 0) {
           await tx.query(`INSERT INTO ${s}.logs (log_id) VALUES ($1) ON CONFLICT DO NOTHING`, [id]);
         }
-        await insertEvents(tx, s, id, sealed.right.events);
+        const inserted = await insertEvents(tx, s, id, sealed.right.events);
+        if (inserted < drafts.length) {
+          // Another writer holds some of these seqs. Roll back; when none of ours went in, the
+          // head read here (a new statement, so a new snapshot) is the actual one.
+          throw new ConflictSignal(inserted === 0 ? await readHead(tx, id) : undefined);
+        }
         return sealed;
       });
     } catch (e) {
+      if (e instanceof ConflictSignal) {
+        return E.left(await conflict(logId as LogId, expectedSeq, e.head));
+      }
       const f = classifySqlFailure(e);
       // 23505 unique_violation on the primary key: another writer took this seq.
       // 23503 foreign_key_violation on prev_seq: the log is shorter than this instance believed.
@@ -169,6 +184,11 @@ interface Sealed {
   readonly head: ChainHead;
 }
 
+// Thrown inside the append transaction to roll it back on a conflict.
+class ConflictSignal {
+  constructor(readonly head: ChainHead | undefined) {}
+}
+
 // inTenant, but driver failures propagate so append can tell a conflict from other failures.
 const inTenantOrThrow = async <A>(
   ctx: PgContext,
@@ -193,7 +213,7 @@ const insertEvents = async (
   s: string,
   logId: LogId,
   events: ReadonlyArray<LogEvent>,
-): Promise<void> => {
+): Promise<number> => {
   const n = events.length;
   const seq = new Array<number>(n);
   const hash = new Array<string>(n);
@@ -214,13 +234,19 @@ const insertEvents = async (
     actor[i] = textColumn(e.actor.id);
     record[i] = text.right;
   }
-  await tx.query(
-    `INSERT INTO ${s}.events (log_id, seq, prev_seq, hash, prev_hash, type, subject, actor_id, record)
-     SELECT $1, u.seq, NULLIF(u.seq - 1, -1), u.hash, u.prev_hash, u.type, u.subject, u.actor_id, u.record
-     FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-       AS u(seq, hash, prev_hash, type, subject, actor_id, record)`,
+  // ON CONFLICT DO NOTHING waits for a writer holding the same (log_id, seq) to finish, then
+  // skips the row if that writer committed: the count tells a conflict without an error.
+  const r = await tx.query<{ n: unknown }>(
+    `WITH ins AS (
+       INSERT INTO ${s}.events (log_id, seq, prev_seq, hash, prev_hash, type, subject, actor_id, record)
+       SELECT $1, u.seq, NULLIF(u.seq - 1, -1), u.hash, u.prev_hash, u.type, u.subject, u.actor_id, u.record
+       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         AS u(seq, hash, prev_hash, type, subject, actor_id, record)
+       ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT count(*) AS n FROM ins`,
     [logId, seq, hash, prev, type, subject, actor, record],
   );
+  return Number(r.rows[0]?.n ?? 0);
 };
 
 // Informational columns (the record is the truth): PostgreSQL text cannot hold U+0000 or lone

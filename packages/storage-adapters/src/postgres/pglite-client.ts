@@ -4,7 +4,7 @@
  * host creates and owns the PGlite instance; this module never imports PGlite.
  * @module
  */
-import type { SqlClient, SqlRows } from './sql-client';
+import { settingsSql, type SqlClient, type SqlRows } from './sql-client';
 
 // --- model -----------------------------------------------------------------
 
@@ -34,13 +34,15 @@ export interface PgliteLike {
  */
 export const createPgliteClient = (db: PgliteLike): SqlClient => ({
   driver: 'pglite',
-  transaction: (fn) =>
-    db.transaction((tx) =>
-      fn({
+  transaction: (fn, settings) =>
+    db.transaction(async (tx) => {
+      const set = settingsSql(settings);
+      if (set !== undefined) await tx.query(set);
+      return fn({
         query: async <R>(text: string, params?: ReadonlyArray<unknown>): Promise<SqlRows<R>> =>
           tx.query<R>(text, params === undefined ? undefined : [...params]),
         script: async (text: string): Promise<void> => void (await tx.exec(text)),
-      }),
-    ),
+      });
+    }),
   close: async () => undefined,
 });

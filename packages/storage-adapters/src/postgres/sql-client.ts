@@ -37,8 +37,13 @@ export interface SqlClient {
   /**
    * Runs `fn` in one transaction on one connection: `BEGIN`, `fn`, `COMMIT`; `ROLLBACK` when
    * `fn` throws (and the error is rethrown). A connection that broke is discarded, not reused.
+   * `settings` are set for the transaction only (`set_config(name, value, true)`), before `fn`
+   * runs; names and values are checked with {@link checkSettings}.
    */
-  transaction<A>(fn: (tx: SqlSession) => Promise<A>): Promise<A>;
+  transaction<A>(
+    fn: (tx: SqlSession) => Promise<A>,
+    settings?: Readonly<Record<string, string>>,
+  ): Promise<A>;
   /** Releases the client's own resources; never ends a pool or database the host owns. */
   close(): Promise<void>;
 }
@@ -78,6 +83,32 @@ export const classifySqlFailure = (thrown: unknown): SqlFailure => {
     ...(constraint === undefined ? {} : { constraint }),
     retryable: isRetryable(code, message),
   };
+};
+
+/**
+ * The statement that applies transaction settings, with names and values restricted to
+ * characters that need no quoting (so drivers may send it together with `BEGIN`).
+ * @param settings - e.g. `{ 'warrant.tenant': 'acme' }`
+ * @returns `SELECT set_config('warrant.tenant', 'acme', true)`, or undefined when empty
+ * @throws RangeError for a name outside `[a-z_.]` or a value outside `[A-Za-z0-9._-]`
+ * @example
+ * settingsSql({ 'warrant.tenant': 'acme' }) // "SELECT set_config('warrant.tenant', 'acme', true)"
+ */
+export const settingsSql = (
+  settings: Readonly<Record<string, string>> | undefined,
+): string | undefined => {
+  const entries = Object.entries(settings ?? {});
+  if (entries.length === 0) return undefined;
+  for (const [k, v] of entries) {
+    if (
+      !/^[a-z_]+\.[a-z_]+$/.test(k) ||
+      typeof v !== 'string' ||
+      !/^[A-Za-z0-9._-]{0,200}$/.test(v)
+    ) {
+      throw new RangeError(`transaction setting ${JSON.stringify(k)}: name or value not allowed`);
+    }
+  }
+  return `SELECT ${entries.map(([k, v]) => `set_config('${k}', '${v}', true)`).join(', ')}`;
 };
 
 // --- internal --------------------------------------------------------------

@@ -21,7 +21,7 @@ export interface PgContext {
 
 /**
  * Runs `fn` in a transaction scoped to one tenant (`set_config('warrant.tenant', logId, true)`,
- * which lasts until the transaction ends).
+ * which lasts until the transaction ends). A log id is `[a-z0-9._-]`, so it is a valid setting.
  * @internal
  */
 export const inTenant = async <A>(
@@ -34,19 +34,8 @@ export const inTenant = async <A>(
   if (bad !== undefined) return E.left(bad);
   const id = logId as LogId;
   try {
-    return await ctx.client.transaction(async (tx) => {
-      await setTenant(tx, id);
-      return fn(tx, id);
-    });
+    return await ctx.client.transaction((tx) => fn(tx, id), { [TENANT_SETTING]: id });
   } catch (e) {
     return E.left(toStoreError(e, id));
   }
-};
-
-/**
- * Sets the tenant for the rest of the current transaction.
- * @internal
- */
-export const setTenant = async (tx: SqlSession, logId: LogId): Promise<void> => {
-  await tx.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [logId]);
 };
