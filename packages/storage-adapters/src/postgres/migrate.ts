@@ -135,5 +135,6 @@ const grant = async (tx: SqlSession, s: string, role: string): Promise<void> => 
     `GRANT SELECT, INSERT ON ${s}.logs, ${s}.events, ${s}.checkpoints, ${s}.packs TO ${role}`,
   );
   await tx.query(`GRANT SELECT, INSERT, DELETE ON ${s}.blobs, ${s}.holds TO ${role}`);
+  await tx.query(`GRANT SELECT, INSERT ON ${s}.exception_scope TO ${role}`);
   await tx.query(`GRANT EXECUTE ON FUNCTION ${s}.list_logs() TO ${role}`);
 };

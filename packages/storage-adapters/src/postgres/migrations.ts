@@ -126,10 +126,73 @@ CREATE FUNCTION @schema.list_logs() RETURNS SETOF text LANGUAGE sql STABLE SECUR
   SET search_path = pg_catalog AS $$ SELECT log_id FROM @schema.logs $$;
 `;
 
+// Exception versions indexed for queries: one row per artifact a proposed, amended or renewed
+// version names (artifact NULL: the scope names none, so it covers every artifact), with the
+// version's owner and expiry. Derived from the events by a trigger; a SQL pre-filter only: the
+// adapter folds the candidates' events and applies the exact predicates (exception-v1.md 12).
+const V2 = `
+CREATE TABLE @schema.exception_scope (
+  log_id     text   NOT NULL,
+  seq        bigint NOT NULL,
+  subject    text   NOT NULL,
+  owner      text,
+  expires_at timestamptz,
+  artifact   text,
+  FOREIGN KEY (log_id, seq) REFERENCES @schema.events (log_id, seq)
+);
+CREATE INDEX exception_scope_artifact ON @schema.exception_scope (log_id, artifact);
+CREATE INDEX exception_scope_expires ON @schema.exception_scope (log_id, expires_at);
+CREATE INDEX exception_scope_subject ON @schema.exception_scope (log_id, subject);
+${rls('exception_scope')}
+
+-- Never fails an append: a record jsonb cannot read (a \\u0000 escape) or a malformed expiry
+-- gives a row that matches every query, and the fold then decides.
+CREATE FUNCTION @schema.index_exception_version(l text, q bigint, subj text, rec text)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  p jsonb;
+  a jsonb;
+  x timestamptz;
+BEGIN
+  BEGIN
+    p := rec::jsonb -> 'payload' -> 'proposal';
+    a := p -> 'scope' -> 'artifacts';
+    x := (p ->> 'expires_at')::timestamptz;
+  EXCEPTION WHEN others THEN
+    INSERT INTO @schema.exception_scope VALUES (l, q, subj, NULL, NULL, NULL);
+    RETURN;
+  END;
+  IF jsonb_typeof(a) = 'array' AND jsonb_array_length(a) > 0 THEN
+    INSERT INTO @schema.exception_scope
+      SELECT l, q, subj, p ->> 'owner', x, e ->> 'digest' FROM jsonb_array_elements(a) AS e;
+  ELSE
+    INSERT INTO @schema.exception_scope VALUES (l, q, subj, p ->> 'owner', x, NULL);
+  END IF;
+END $$;
+
+CREATE FUNCTION @schema.index_exception_event() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM @schema.index_exception_version(NEW.log_id, NEW.seq, NEW.subject, NEW.record);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER events_exception_scope AFTER INSERT ON @schema.events FOR EACH ROW
+  WHEN (NEW.type IN ('exception.proposed', 'exception.amended', 'exception.renewed'))
+  EXECUTE FUNCTION @schema.index_exception_event();
+
+-- Backfill the events already stored (RLS lifted for the owner inside this transaction).
+ALTER TABLE @schema.events NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE @schema.exception_scope NO FORCE ROW LEVEL SECURITY;
+SELECT @schema.index_exception_version(log_id, seq, subject, record) FROM @schema.events
+  WHERE type IN ('exception.proposed', 'exception.amended', 'exception.renewed') ORDER BY log_id, seq;
+ALTER TABLE @schema.events FORCE ROW LEVEL SECURITY;
+ALTER TABLE @schema.exception_scope FORCE ROW LEVEL SECURITY;
+`;
+
 /**
  * Every migration, in order. Append only: never edit or reorder an entry that has shipped.
  * @see docs/guides/postgres.md "Migrations"
  */
 export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 1, name: 'events, blobs, checkpoints, packs, holds with tenant RLS', sql: V1 },
+  { version: 2, name: 'exception scope index for query pre-filtering', sql: V2 },
 ];

@@ -7,11 +7,11 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { storeError, type StoreError, type WarrantStore } from '@warrant/core';
-import { createExceptionIndex } from '../internal/exception-index';
 import { createHoldStore, type HoldStore } from './holds';
 import { SCHEMA_VERSION } from './migrate';
 import { quoteIdent } from './names';
 import { createPgEvents } from './pg-events';
+import { createPgExceptions } from './pg-exceptions';
 import { createPgBlobs, createPgCheckpoints, createPgPacks } from './pg-records';
 import type { SqlClient } from './sql-client';
 import { toStoreError } from './store-errors';
@@ -96,7 +96,7 @@ export const openPostgresStore = async (
     driver: client.driver,
     schema,
     events,
-    exceptions: createExceptionIndex(events),
+    exceptions: createPgExceptions(ctx, events),
     blobs: createPgBlobs(ctx, maxBlobBytes),
     checkpoints: createPgCheckpoints(ctx),
     packs: createPgPacks(ctx),
