@@ -25,13 +25,31 @@ describe('npm run demo', () => {
     expect(first).toContain(
       'broadLogback: broad (warnings: no_artifact, no_component, no_environment)',
     );
-    expect(first).toContain('inclusion proof for findings/findings.jsonl: verified');
+    expect(first).toMatch(
+      /without exceptions or VEX: FAIL; 153 findings: 153 open.*prod-no-open-critical \(2\)/,
+    );
+    expect(first).toMatch(
+      /with governed exceptions and trusted VEX: WARN; 153 findings: 150 open, 2 excepted, 1 not_affected/,
+    );
+    expect(first).toMatch(
+      /near miss: exc-[0-9a-f]+ \(active\) did not apply: environment\.envs: prod matches none of dev/,
+    );
+    expect(first).toMatch(/listed but never applied: exc-[0-9a-f]+ is proposed/);
+    expect(first).toContain('replay with inputs in another order: byte-identical verdict');
     expect(first).toContain('rebuilt from shuffled input: byte-identical');
-    expect(first).toContain('manifest intact: true');
+    expect(first).toMatch(
+      /verified: 1\d files, .* signed by [0-9a-f]{12}, event log 6 events under a signed checkpoint/,
+    );
+    expect(first).toMatch(
+      /proof for verdict\/verdict\.json verified against the signed manifest alone/,
+    );
+    expect(first).toContain(
+      'a copy with the verdict edited: caught: PACK_FILE_DIGEST_MISMATCH at verdict/verdict.json',
+    );
     expect(first).toContain('decrypts to identical bytes: true');
     expect(first).not.toMatch(/\?!|FAILED|DIFFERENT/);
     const digest = (out: string): string | undefined =>
-      /evidence\.tar\.gz: \d+ bytes, (sha256:[0-9a-f]{64})/.exec(out)?.[1];
+      /release\.pack\.tar\.gz: \d+ bytes, \d+ files, (sha256:[0-9a-f]{64})/.exec(out)?.[1];
     expect(digest(first)).toBeDefined();
     expect(digest(runDemo())).toBe(digest(first));
   }, 120_000);

@@ -11,32 +11,28 @@ import { readFileSync } from 'node:fs';
 import {
   analyzeBreadth,
   canonicalizeToBytes,
+  checkpointLog,
   decodeProposal,
   digestBytes,
-  hashLeaf,
   importPrivateKeyPem,
-  inclusionProof,
-  merkleRoot,
-  signJson,
-  toHex,
-  utf8Encode,
-  verifyEnvelope,
   verifyEvents,
-  verifyInclusion,
   type LogId,
   type Sha256Digest,
   type Timestamp,
 } from '@warrant/core';
 import { importDocument } from '@warrant/formats';
-import {
-  decryptPack,
-  encryptPack,
-  generateAgeKeyPair,
-  readArchive,
-  writeArchive,
-} from '@warrant/pack';
+import { decryptPack, encryptPack, generateAgeKeyPair } from '@warrant/pack';
+import { verdictBytes } from '@warrant/policy';
 import { createMemoryStore } from '@warrant/storage-adapters/memory';
-import { command, ExceptionDesk, proposals } from './demo/governance';
+import { describeVerdict, evaluateProd, explain, POLICY, replayMatches } from './demo/evaluate';
+import { command, ExceptionDesk, GOVERNANCE, proposals } from './demo/governance';
+import {
+  buildSigned,
+  proveAndCheck,
+  releasePackInput,
+  tamperedCopy,
+  verifyLine,
+} from './demo/pack';
 import { INPUTS, ok, say, step, write } from './demo/util';
 
 const NOW = '2026-11-24T09:00:00Z' as Timestamp;
@@ -145,97 +141,82 @@ const eventsJsonl =
 say(`the log: ${write('events.jsonl', eventsJsonl)}`);
 
 // ---------------------------------------------------------------------------
-step(4, 'Assemble evidence files, a manifest with per-file digests and an RFC 9162 Merkle root');
-const findingsJsonl =
-  findings.map((f) => new TextDecoder().decode(ok(canonicalizeToBytes(f)))).join('\n') + '\n';
-const files: Array<[string, Uint8Array]> = [
-  ['exceptions/events.jsonl', utf8Encode(eventsJsonl)],
-  ['findings/findings.jsonl', utf8Encode(findingsJsonl)],
-  ['inputs/sbom.cdx.json', sbomBytes],
-  ['inputs/trivy-testapp.json', trivyBytes],
-  ['inputs/trivy-alpine.json', alpineBytes],
-  ['vex/testapp.openvex.json', vexBytes],
-];
-files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-const entries = files.map(([path, bytes]) => ({
-  path,
-  size: bytes.length,
-  sha256: digestBytes(bytes),
-}));
-const leaves = entries.map((e) => hashLeaf(ok(canonicalizeToBytes(e))));
-const root = merkleRoot(leaves);
-const manifest = {
-  schema: 'warrant.demo-manifest/v0',
-  generated_at: NOW,
-  files: entries,
-  merkle_root: toHex(root),
-};
-console.log(`    ${entries.length} files, Merkle root ${toHex(root).slice(0, 16)}…`);
+step(4, 'Evaluate (a pure function of findings, exceptions, VEX, policy and now)');
+const histories = await Promise.all(Object.values(ids).map((id) => desk.history(id)));
+const base = { findings, histories: [], vex: [], now: NOW };
+const before = evaluateProd(base);
+describeVerdict('without exceptions or VEX', before);
+const input = { findings, histories, vex: vex.vexStatements, now: NOW };
+const verdict = evaluateProd(input);
+describeVerdict('with governed exceptions and trusted VEX', verdict);
+explain(verdict);
+say(
+  `replay with inputs in another order: ${replayMatches(input, verdict, verdictBytes) ? 'byte-identical verdict' : 'DIFFERENT?!'}`,
+);
+say(`the verdict: ${write('verdict.json', verdictBytes(verdict))}`);
 
-step(5, 'Sign the manifest (DSSE, Ed25519) and prove one file belongs to it');
+// ---------------------------------------------------------------------------
+step(5, 'Build and sign the audit pack (deterministic tar.gz, manifest, Merkle root, DSSE)');
 // A demo-only Ed25519 key shipped in examples/inputs (never use it for anything real): with a
 // fixed key, Ed25519 signatures and so every output byte are the same on every run.
-const key = ok(
-  await importPrivateKeyPem(readFileSync(new URL('demo-signing-key.pem', INPUTS), 'utf8')),
-);
-const envelope = ok(
-  await signJson('application/vnd.warrant.manifest+json', manifest, [key.signer]),
-);
-const check = ok(await verifyEnvelope(envelope, { verifiers: [key.verifier] }));
-console.log(
-  `    signed by key ${check.keyids[0]?.slice(0, 16)}…; verified ${check.keyids.length}/${check.threshold}`,
-);
-const proveIndex = entries.findIndex((e) => e.path === 'findings/findings.jsonl');
-const proof = ok(inclusionProof(leaves, proveIndex));
-const proven = verifyInclusion({
-  leafHash: leaves[proveIndex] as Uint8Array,
-  index: proveIndex,
-  treeSize: leaves.length,
-  proof,
-  root,
+const key = ok(await importPrivateKeyPem(new TextDecoder().decode(read('demo-signing-key.pem'))));
+const checkpoint = ok(await checkpointLog(store, LOG, { time: NOW, signers: [key.signer] }));
+const packInput = releasePackInput({
+  artifacts: [
+    { digest: TESTAPP, name: 'testapp/test:0.0.2' },
+    { digest: ALPINE, name: 'alpine:3.10.2' },
+  ],
+  documents: [
+    { name: 'trivy-testapp.json', bytes: trivyBytes },
+    { name: 'trivy-alpine.json', bytes: alpineBytes },
+  ],
+  sboms: [{ name: 'alpine.cdx.json', bytes: sbomBytes }],
+  vex: [{ name: 'testapp.openvex.json', bytes: vexBytes }],
+  policy: [
+    { name: 'governance.json', bytes: ok(canonicalizeToBytes(GOVERNANCE)) },
+    { name: 'evaluation-policy.json', bytes: ok(canonicalizeToBytes(POLICY)) },
+  ],
+  findings,
+  events: await desk.events(),
+  checkpoint: checkpoint.envelope,
+  verdict,
+  explanation: `Outcome ${verdict.outcome}: the critical expat findings are excepted in prod by an approved, time-boxed exception; CVE-2022-1471 is not_affected per trusted VEX.\n`,
+  now: NOW,
 });
-console.log(
-  `    inclusion proof for findings/findings.jsonl: ${E.isRight(proven) ? 'verified' : 'FAILED'} (${proof.length} hashes)`,
+const built = await buildSigned(packInput, key);
+const again = await buildSigned({ ...packInput, findings: [...findings].reverse() }, key);
+say(
+  `${write('release.pack.tar.gz', built.bytes)}: ${built.bytes.length} bytes, ${built.pack.manifest.files.length} files, ${digestBytes(built.bytes)}`,
+);
+say(
+  `rebuilt from shuffled input: ${digestBytes(again.bytes) === digestBytes(built.bytes) ? 'byte-identical' : 'DIFFERENT?!'}`,
 );
 
-step(6, 'Write a deterministic tar.gz (same bytes every run, on Node and in browsers)');
-const archiveFiles = [
-  ...files.map(([path, bytes]) => ({ path, bytes })),
-  { path: 'manifest.json', bytes: ok(canonicalizeToBytes(manifest)) },
-  { path: 'manifest.json.dsse.json', bytes: ok(canonicalizeToBytes(envelope)) },
-];
-const archive = ok(writeArchive(archiveFiles));
-const again = ok(writeArchive([...archiveFiles].reverse()));
-console.log(
-  `    ${write('evidence.tar.gz', archive)}: ${archive.length} bytes, ${digestBytes(archive)}`,
+// ---------------------------------------------------------------------------
+step(6, 'Verify it as a third party would, prove one file, and catch a tampered copy');
+say(await verifyLine(built.bytes, key));
+say(`the trusted public key: ${write('demo-signing-key.pub.pem', key.publicKeyPem)}`);
+const proven = await proveAndCheck(built.bytes, 'verdict/verdict.json', key);
+say(proven.line);
+write('verdict.proof.json', proven.proof);
+const forged = tamperedCopy(built.bytes, 'verdict/verdict.json');
+say(
+  `a copy with the verdict edited: ${(await verifyLine(forged, key)).replace('FAILED', 'caught')}`,
 );
-console.log(
-  `    rebuilt from shuffled input: ${digestBytes(again) === digestBytes(archive) ? 'byte-identical' : 'DIFFERENT?!'}`,
-);
-const readBack = ok(readArchive(archive));
-const manifestBack = readBack.find((e) => e.path === 'manifest.json');
-const sameManifest =
-  manifestBack !== undefined &&
-  digestBytes(manifestBack.bytes) === digestBytes(ok(canonicalizeToBytes(manifest)));
-console.log(
-  `    read back with the hostile-input-safe reader: ${readBack.length} entries; manifest intact: ${sameManifest}`,
-);
-const flipped = archive.slice();
-const mid = Math.floor(flipped.length / 2);
-flipped[mid] = (flipped[mid] as number) ^ 0x01;
-const flippedRead = readArchive(flipped);
-console.log(
-  `    one flipped byte: ${E.isLeft(flippedRead) ? flippedRead.left.code : 'not caught by the archive layer (digests would catch it)'}`,
+write('tampered.pack.tar.gz', forged);
+say(
+  'offline, without Warrant: tar -xzf release.pack.tar.gz && sha256sum -c SHA256SUMS (see VERIFY.md inside)',
 );
 
+// ---------------------------------------------------------------------------
 step(7, 'Encrypt it for an auditor (age format; `age -d` opens it too)');
 const auditor = await generateAgeKeyPair();
 const sealed = ok(
-  await encryptPack(archive, { kind: 'recipients', recipients: [auditor.recipient] }),
+  await encryptPack(built.bytes, { kind: 'recipients', recipients: [auditor.recipient] }),
 );
 const opened = ok(await decryptPack(sealed, { identities: [auditor.identity] }));
-console.log(
-  `    ${write('evidence.tar.gz.age', sealed)}: decrypts to identical bytes: ${digestBytes(opened) === digestBytes(archive)}`,
+say(
+  `${write('release.pack.tar.gz.age', sealed)}: decrypts to identical bytes: ${digestBytes(opened) === digestBytes(built.bytes)}`,
 );
 
 await store.close();

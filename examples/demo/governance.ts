@@ -58,6 +58,11 @@ export class ExceptionDesk {
     );
   }
 
+  /** One exception's events, in log order (its history, as `evaluate` reads it). */
+  async history(exceptionId: string): Promise<ReadonlyArray<LogEvent>> {
+    return ok(await this.store.events.readSubject(this.logId, exceptionId));
+  }
+
   /** Every event of the log. */
   async events(): Promise<ReadonlyArray<LogEvent>> {
     return ok(await this.store.events.read(this.logId, { from: 0 }));
