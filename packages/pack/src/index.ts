@@ -91,3 +91,56 @@ export type { SummaryFacts } from './summary-text';
 export type { PackError, PackErrorCode, PackFormatErrorCode } from './errors';
 export { proveFile, proofBytes, verifyFileProof, PackFileProof, PACK_PROOF_SCHEMA } from './prove';
 export type { VerifiedFileProof } from './prove';
+
+// --- redaction ---
+export { redactFiles } from './redact/engine';
+export type {
+  RedactionFile,
+  RedactionKeys,
+  RedactionOpenings,
+  RedactionRecord,
+  RedactionResult,
+} from './redact/engine';
+export {
+  RedactionProfile,
+  RedactionRule,
+  RedactionAction,
+  decodeRedactionProfile,
+  redactionProfileDigest,
+  REDACTION_PROFILE_SCHEMA,
+  REDACTION_ACTIONS,
+} from './redact/profile';
+export type { RedactionProfileError } from './redact/profile';
+export {
+  INTERNAL_PROFILE,
+  EXTERNAL_AUDITOR_PROFILE,
+  BUILTIN_PROFILE_NAMES,
+  builtinProfile,
+} from './redact/builtin';
+export {
+  hmacSha256,
+  pseudonymize,
+  isRedactionOutput,
+  REDACTION_MASK,
+  PSEUDONYM_PREFIX,
+  REDACTION_KEY_BYTES,
+} from './redact/replacement';
+export { parseSelector, selectNodes } from './redact/selector';
+export type { Selector, SelectorStep, SelectorSyntaxError, NodeLocation } from './redact/selector';
+export { parseFilePattern, matchFilePattern } from './redact/file-pattern';
+export type { FilePattern } from './redact/file-pattern';
+export { REDACTION_SWEEP_MIN_BYTES } from './redact/sweep';
+export {
+  COMMITMENTS_PATH,
+  COMMITMENTS_SCHEMA,
+  readCommitments,
+  verifyNodeOpening,
+  verifySourceOpening,
+  sourceDigest,
+  commitNode,
+  commitSource,
+  nodeSalt,
+  sourceSalt,
+} from './redact/commitment';
+export type { CommitmentsFile, CommittedNode, NodeOpening, SourceFile } from './redact/commitment';
+export type { RedactionError, RedactionRunError, RedactionRunErrorCode } from './redact/errors';
