@@ -144,3 +144,22 @@ export {
 } from './redact/commitment';
 export type { CommitmentsFile, CommittedNode, NodeOpening, SourceFile } from './redact/commitment';
 export type { RedactionError, RedactionRunError, RedactionRunErrorCode } from './redact/errors';
+// --- summary and diff ---
+export {
+  renderSummaryHtml,
+  SUMMARY_MAX_FINDING_ROWS,
+  FINDING_STATUSES,
+} from './report/summary-html';
+export { summarySource, SUMMARY_INPUTS } from './report/summary-source';
+export type { SummaryMeta, SummarySource } from './report/summary-source';
+export { escapeHtml } from './report/html';
+export { diffPacks, isEmptyDiff, PACK_DIFF_SCHEMA } from './diff/pack-diff';
+export type { PackDiff, DiffExceptionChange } from './diff/pack-diff';
+export type {
+  PackContents,
+  DiffError,
+  DiffException,
+  DiffFinding,
+  DiffFindingChange,
+} from './diff/pack-side';
+export { formatPackDiff } from './diff/format';
