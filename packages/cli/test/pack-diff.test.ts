@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonStrict, utf8Decode, utf8Encode } from '@warrant/core';
-import { buildPackBytes } from '@warrant/pack';
+import { buildPackBytes, readArchive, writeArchive } from '@warrant/pack';
 import { packDiffCommand } from '../src/commands/pack-diff';
 import type { CliIo } from '../src/io';
 import { artifactInput, FINDINGS, loadKey } from '../../pack/test/fixtures';
@@ -42,9 +42,19 @@ beforeAll(async () => {
   if (E.isLeft(older) || E.isLeft(newer)) throw new Error('build failed');
   writeFileSync(join(dir, 'old.tar.gz'), older.right.bytes);
   writeFileSync(join(dir, 'new.tar.gz'), newer.right.bytes);
-  const tampered = new Uint8Array(newer.right.bytes);
-  tampered[tampered.length - 20] = (tampered[tampered.length - 20] ?? 0) ^ 1;
-  writeFileSync(join(dir, 'tampered.tar.gz'), tampered);
+  // A changed file inside an otherwise well-formed archive. (Flipping a compressed byte is not
+  // always a change: some deflate bits do not affect the output.)
+  const entries = readArchive(newer.right.bytes);
+  if (E.isLeft(entries)) throw new Error('read failed');
+  const tampered = writeArchive(
+    entries.right.map((e) =>
+      e.path === 'verdict/verdict.json'
+        ? { path: e.path, bytes: utf8Encode('{"outcome":"pass"}') }
+        : e,
+    ),
+  );
+  if (E.isLeft(tampered)) throw new Error('write failed');
+  writeFileSync(join(dir, 'tampered.tar.gz'), tampered.right);
 }, 60_000);
 
 describe('warrant pack diff', () => {
