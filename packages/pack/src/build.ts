@@ -27,6 +27,8 @@ import { completeManifest, type PackFileEntry, type PackManifest } from './manif
 import { signPackFiles } from './sign';
 import { renderSha256Sums } from './sums';
 import { renderSummary } from './summary-text';
+import { redactPlannedFiles, type PackRedaction } from './redact/build-step';
+import { summaryHtmlFile } from './report/summary-file';
 
 // --- model -----------------------------------------------------------------
 
@@ -62,6 +64,14 @@ export interface BuildOptions {
   readonly onProgress?: (progress: PackProgress) => void;
   /** Run in order after the input's own files are planned. */
   readonly extensions?: ReadonlyArray<PackExtension>;
+  /**
+   * Redact every planned file (extensions' too) with this profile before hashing; the manifest
+   * `profile` is the profile's name and its subject comes from the redacted artifacts file
+   * (docs/spec/redaction-v1.md).
+   */
+  readonly redaction?: PackRedaction;
+  /** Also write `report/summary.html`, rendered from the (redacted) machine files. */
+  readonly summaryHtml?: boolean;
 }
 
 /** A finished build. */
@@ -156,17 +166,35 @@ const build = async (
     if (E.isLeft(more)) return more;
     files.push(...more.right);
   }
+  let subject = input.subject;
+  let profile = input.profile ?? 'internal';
+  if (options.redaction !== undefined) {
+    const redacted = await redactPlannedFiles(files, options.redaction, subject);
+    if (E.isLeft(redacted)) return redacted;
+    files.splice(0, files.length, ...redacted.right.files);
+    ({ subject, profile } = redacted.right);
+  }
+  subject = {
+    ...subject,
+    artifacts: [...subject.artifacts].sort((a, b) =>
+      a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0,
+    ),
+  };
+  if (options.summaryHtml === true) {
+    const html = summaryHtmlFile(files, {
+      kind: input.kind,
+      generatedAt: input.generatedAt,
+      profile,
+      subject,
+    });
+    if (E.isLeft(html)) return html;
+    files.push(html.right);
+  }
   const totalBytes = files.reduce((n, f) => n + sizeOf(f.content), 0);
   const progress = progressReporter(options.onProgress, files.length + 1, totalBytes);
   const hashed: Hashed[] = [];
   for (const file of files) hashed.push(await hashFile(file, options.cache, progress));
-  const subject = {
-    ...input.subject,
-    artifacts: [...input.subject.artifacts].sort((a, b) =>
-      a.digest < b.digest ? -1 : a.digest > b.digest ? 1 : 0,
-    ),
-  };
-  const summary = summaryFile({ ...input, subject }, hashed);
+  const summary = summaryFile({ ...input, subject, profile }, hashed);
   hashed.push({ file: summary, entry: entryOf(summary, sha256(summary.content as Uint8Array)) });
   const completed = completeManifest({
     schema: 'warrant.pack/v1',
@@ -174,7 +202,7 @@ const build = async (
     generated_at: input.generatedAt as PackManifest['generated_at'],
     generator: input.generator ?? PACK_GENERATOR,
     subject,
-    profile: input.profile ?? 'internal',
+    profile,
     files: hashed.map((h) => h.entry),
     ...(input.previous === undefined ? {} : { previous: input.previous }),
   } as Parameters<typeof completeManifest>[0]);

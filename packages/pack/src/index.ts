@@ -163,3 +163,12 @@ export type {
   DiffFindingChange,
 } from './diff/pack-side';
 export { formatPackDiff } from './diff/format';
+// --- redaction, summary and diff in a build ---
+export {
+  redactPlannedFiles,
+  REDACTION_RECORD_PATH,
+  REDACTION_RECORD_SCHEMA,
+} from './redact/build-step';
+export type { PackRedaction } from './redact/build-step';
+export { summaryHtmlFile, summaryTitle, SUMMARY_HTML_PATH } from './report/summary-file';
+export { diffExtension, DIFF_PATH } from './diff/extension';
