@@ -59,7 +59,7 @@ export interface RedactionKeys {
   readonly commitmentKey?: Uint8Array;
 }
 
-/** What the manifest records about a redaction (docs/spec/redaction-v1.md section 2.2). */
+/** What a redacted pack records about its redaction (docs/spec/redaction-v1.md section 2.2). */
 export interface RedactionRecord {
   readonly profile: string;
   readonly profile_digest: Sha256Digest;
@@ -172,6 +172,8 @@ class Run {
     }
     const format = documentFormat(file.path);
     if (format === undefined) return E.right({ file, dropped: false, edits: [] });
+    // A file no rule matches is parsed later, and only if the sweep has values to look for.
+    if (matching.length === 0) return E.right({ file, dropped: false, format, edits: [] });
     const parsed = parseDocuments(format, file.bytes);
     if (E.isLeft(parsed)) {
       if (matching.length === 0) return E.right({ file, dropped: false, edits: [] });
@@ -205,8 +207,15 @@ class Run {
     const sweeper = makeSweeper(table);
     const files: RedactionFile[] = [];
     const texts = new Map<string, ReadonlyArray<string>>();
-    for (const w of works) {
+    for (let w of works) {
       if (w.dropped) continue;
+      const lazy =
+        w.docs === undefined && w.format !== undefined && table.size > 0
+          ? parseDocuments(w.format, w.file.bytes)
+          : undefined;
+      if (lazy !== undefined && E.isRight(lazy)) {
+        w = { ...w, docs: lazy.right, edits: lazy.right.map(() => new Map()) };
+      }
       if (w.docs === undefined || w.format === undefined) {
         files.push(w.file);
         texts.set(w.file.path, residueTexts(w.file.bytes, undefined));
