@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonStrict, utf8Decode, utf8Encode } from '@warrant/core';
 import { buildPackBytes, readArchive, writeArchive } from '@warrant/pack';
 import { packDiffCommand } from '../src/commands/pack-diff';
+import { run } from '../src/main';
 import type { CliIo } from '../src/io';
 import { artifactInput, FINDINGS, loadKey } from '../../pack/test/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'warrant-pack-diff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const warrant = async (args: string[]) => {
+const warrant = async (args: string[], viaMain = false) => {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -26,7 +27,7 @@ const warrant = async (args: string[]) => {
     isTty: false,
     cwd: dir,
   };
-  const code = await packDiffCommand(args, io);
+  const code = viaMain ? await run(['pack', 'diff', ...args], io) : await packDiffCommand(args, io);
   return { code, stdout: out, stderr: err };
 };
 
@@ -85,5 +86,10 @@ describe('warrant pack diff', () => {
     expect((await warrant(['old.tar.gz'])).code).toBe(2);
     expect((await warrant(['--color', 'a', 'b'])).code).toBe(2);
     expect((await warrant(['old.tar.gz', 'missing.tar.gz'])).code).toBe(2);
+  });
+
+  it('is registered as warrant pack diff', async () => {
+    const r = await warrant(['old.tar.gz', 'new.tar.gz'], true);
+    expect([r.code, r.stdout.split('\n')[0]]).toEqual([0, 'verdict: pass -> fail']);
   });
 });

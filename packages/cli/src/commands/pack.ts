@@ -5,6 +5,7 @@
  */
 import { EXIT, type CliIo, type ExitCode } from '../io';
 import { PACK_BUILD_HELP, packBuildCommand } from './pack-build';
+import { PACK_DIFF_HELP, packDiffCommand } from './pack-diff';
 import {
   PACK_PROVE_HELP,
   PACK_VERIFY_PROOF_HELP,
@@ -48,6 +49,10 @@ const SUBCOMMANDS: ReadonlyMap<string, { run: Sub; help: string; summary: string
       help: PACK_PROVE_HELP,
       summary: 'write the inclusion proof of one file',
     },
+  ],
+  [
+    'diff',
+    { run: packDiffCommand, help: PACK_DIFF_HELP, summary: 'what changed between two packs' },
   ],
   [
     'verify-proof',
