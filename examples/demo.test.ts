@@ -46,6 +46,13 @@ describe('npm run demo', () => {
     expect(first).toContain(
       'a copy with the verdict edited: caught: PACK_FILE_DIGEST_MISMATCH at verdict/verdict.json',
     );
+    expect(first).toContain(
+      'the human summary, derived from the machine files: examples/out/summary.html',
+    );
+    expect(first).toContain('profile external-auditor');
+    expect(first).toContain(
+      "people's ids anywhere in the decompressed pack: 0 of 3 (in the full pack: 3)",
+    );
     expect(first).toContain('decrypts to identical bytes: true');
     expect(first).not.toMatch(/\?!|FAILED|DIFFERENT/);
     const digest = (out: string): string | undefined =>

@@ -12,6 +12,8 @@ import {
   analyzeBreadth,
   canonicalizeToBytes,
   checkpointLog,
+  sha256,
+  utf8Encode,
   decodeProposal,
   digestBytes,
   importPrivateKeyPem,
@@ -21,7 +23,12 @@ import {
   type Timestamp,
 } from '@warrant/core';
 import { importDocument } from '@warrant/formats';
-import { decryptPack, encryptPack, generateAgeKeyPair } from '@warrant/pack';
+import {
+  decryptPack,
+  encryptPack,
+  EXTERNAL_AUDITOR_PROFILE,
+  generateAgeKeyPair,
+} from '@warrant/pack';
 import { verdictBytes } from '@warrant/policy';
 import { createMemoryStore } from '@warrant/storage-adapters/memory';
 import { describeVerdict, evaluateProd, explain, POLICY, replayMatches } from './demo/evaluate';
@@ -32,6 +39,8 @@ import {
   releasePackInput,
   tamperedCopy,
   verifyLine,
+  fileOf,
+  occursIn,
 } from './demo/pack';
 import { INPUTS, ok, say, step, write } from './demo/util';
 
@@ -189,6 +198,9 @@ say(
   `${write('release.pack.tar.gz', built.bytes)}: ${built.bytes.length} bytes, ${built.pack.manifest.files.length} files, ${digestBytes(built.bytes)}`,
 );
 say(
+  `the human summary, derived from the machine files: ${write('summary.html', fileOf(built.bytes, 'report/summary.html'))}`,
+);
+say(
   `rebuilt from shuffled input: ${digestBytes(again.bytes) === digestBytes(built.bytes) ? 'byte-identical' : 'DIFFERENT?!'}`,
 );
 
@@ -209,7 +221,24 @@ say(
 );
 
 // ---------------------------------------------------------------------------
-step(7, 'Encrypt it for an auditor (age format; `age -d` opens it too)');
+step(7, 'Redact for an external auditor: pseudonymized people, still a fully verifiable pack');
+const redaction = {
+  profile: EXTERNAL_AUDITOR_PROFILE,
+  // A demo-only key: pseudonyms are stable within a pack, unlinkable without the key.
+  keys: { pseudonymKey: sha256(utf8Encode('demo-only pseudonym key, never reuse')) },
+};
+const redacted = await buildSigned(packInput, key, redaction);
+say(
+  `${write('release.external-auditor.pack.tar.gz', redacted.bytes)}: profile ${redacted.pack.manifest.profile}, ${redacted.pack.manifest.files.length} files`,
+);
+say(await verifyLine(redacted.bytes, key));
+const people = ['alice@example.com', 'bob@example.com', 'sec@example.com'];
+say(
+  `people's ids anywhere in the decompressed pack: ${people.filter((p) => occursIn(redacted.bytes, p)).length} of ${people.length} (in the full pack: ${people.filter((p) => occursIn(built.bytes, p)).length})`,
+);
+
+// ---------------------------------------------------------------------------
+step(8, 'Encrypt it for an auditor (age format; `age -d` opens it too)');
 const auditor = await generateAgeKeyPair();
 const sealed = ok(
   await encryptPack(built.bytes, { kind: 'recipients', recipients: [auditor.recipient] }),

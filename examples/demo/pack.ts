@@ -24,6 +24,7 @@ import {
   verifyPack,
   writeArchive,
   type PackInput,
+  type PackRedaction,
 } from '@warrant/pack';
 import { ok } from './util';
 
@@ -69,9 +70,25 @@ export const releasePackInput = (s: DemoPackSources): PackInput => {
   };
 };
 
-/** Builds and signs the pack. */
-export const buildSigned = async (input: PackInput, key: SigningKey) =>
-  ok(await buildPackBytes(input, { signers: [key.signer] }));
+/** Builds and signs the pack, with the human summary (report/summary.html). */
+export const buildSigned = async (input: PackInput, key: SigningKey, redaction?: PackRedaction) =>
+  ok(
+    await buildPackBytes(input, {
+      signers: [key.signer],
+      summaryHtml: true,
+      ...(redaction === undefined ? {} : { redaction }),
+    }),
+  );
+
+/** The bytes of one file of a pack. */
+export const fileOf = (bytes: Uint8Array, path: string): Uint8Array =>
+  ok(readArchive(bytes)).find((e) => e.path === path)?.bytes ?? new Uint8Array();
+
+/** Whether a text occurs anywhere in the decompressed archive (every header and file). */
+export const occursIn = (bytes: Uint8Array, text: string): boolean =>
+  ok(readArchive(bytes)).some(
+    (e) => e.path.includes(text) || new TextDecoder().decode(e.bytes).includes(text),
+  );
 
 /** Verifies with the trusted key; returns a one-line report. */
 export const verifyLine = async (bytes: Uint8Array, key: SigningKey): Promise<string> => {
@@ -79,7 +96,7 @@ export const verifyLine = async (bytes: Uint8Array, key: SigningKey): Promise<st
   if (E.isLeft(r))
     return `FAILED: ${r.left.failures.map((f) => `${f.code}${f.path === undefined ? '' : ` at ${f.path}`}`).join('; ')}`;
   const v = r.right;
-  return `verified: ${v.files} files, ${v.bytes} bytes, Merkle root ${v.merkleRoot.slice(0, 23)}…, signed by ${v.signature?.keyids.map((k) => k.slice(0, 12)).join(', ')}, event log ${v.eventLog?.events} events under a signed checkpoint`;
+  return `verified: ${v.files} files, ${v.bytes} bytes, Merkle root ${v.merkleRoot.slice(0, 23)}…, signed by ${v.signature?.keyids.map((k) => k.slice(0, 12)).join(', ')}${v.eventLog === undefined ? ', no event log (dropped by the profile)' : `, event log ${v.eventLog.events} events under a signed checkpoint`}`;
 };
 
 /** Proves one file and checks the proof with the file, the proof and the signed manifest only. */
