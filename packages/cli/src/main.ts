@@ -4,6 +4,7 @@
  * @module
  */
 import { CANONICALIZE_HELP, canonicalizeCommand } from './commands/canonicalize';
+import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate';
 import { EXCEPTION_HELP, exceptionCommand } from './commands/exception';
 import { PACK_HELP, packCommand } from './commands/pack';
 import { IMPORT_HELP, importCommand } from './commands/import';
@@ -34,6 +35,14 @@ const COMMANDS: ReadonlyMap<string, { run: Command; help: string; summary: strin
       run: packCommand,
       help: PACK_HELP,
       summary: 'build, verify, inspect and prove audit packs',
+    },
+  ],
+  [
+    'evaluate',
+    {
+      run: evaluateCommand,
+      help: EVALUATE_HELP,
+      summary: 'evaluate findings against exceptions, VEX and gates; print the verdict',
     },
   ],
   [

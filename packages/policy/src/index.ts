@@ -112,3 +112,7 @@ export type { EvaluationError, EvaluationErrorCode } from './evaluate/errors';
 export { comparePrecedence, precedenceKey } from './evaluate/precedence';
 export type { PrecedenceKey } from './evaluate/precedence';
 export { normalizePolicy, violationKey } from './evaluate/input-digests';
+export { staleExceptions } from './evaluate/stale';
+export type { StaleException, StaleQuery } from './evaluate/stale';
+export { previewImpact, WIDE_IMPACT } from './evaluate/impact';
+export type { ImpactPreview, ImpactQuery, ImpactWarning } from './evaluate/impact';

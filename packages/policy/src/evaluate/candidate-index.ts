@@ -1,9 +1,10 @@
 /**
  * The candidate index (docs/spec/verdict-v1.md section 6.2): exceptions indexed by the keys of
- * their constraining dimensions (each vulnerability id, each component's purl identity key,
- * each artifact digest, each policy rule id), plus one bucket for scopes constrained by none of
- * these. A subject is fully matched only against the exceptions that share a key with it, so
- * evaluation cost grows with findings, not with findings x exceptions.
+ * their primary dimension (the one their type requires: vulnerability ids, component purl
+ * identity keys, policy rule ids; artifact digests, else components, for unknown_state), plus a
+ * bucket for scopes without one (none, for decoded exceptions). A subject is matched only
+ * against the exceptions that share a key with it, so evaluation cost grows with findings, not
+ * with findings x exceptions, and near misses are exceptions about the same thing.
  * @module
  */
 import type { SubjectIds } from '@warrant/core';
@@ -70,10 +71,13 @@ export const buildCandidateIndex = (
       add(m, k, i);
       keyed = true;
     };
-    for (const v of s.vulnerabilities ?? []) key(byVulnerability, v);
-    for (const c of e.compiled.components) key(byPurlKey, c.key);
-    for (const a of s.artifacts ?? []) key(byArtifact, a.digest);
-    for (const r of s.policy_rules ?? []) key(byRule, r);
+    // Each exception is indexed under the keys of its primary dimension only (section 6.2).
+    const type = e.current.type;
+    if (type === 'vulnerability') for (const v of s.vulnerabilities ?? []) key(byVulnerability, v);
+    else if (type === 'policy') for (const r of s.policy_rules ?? []) key(byRule, r);
+    else if (type === 'unknown_state' && s.artifacts !== undefined) {
+      for (const a of s.artifacts) key(byArtifact, a.digest);
+    } else for (const c of e.compiled.components) key(byPurlKey, c.key);
     if (!keyed) unkeyed.push(i);
   });
   return { entries: kept, byVulnerability, byPurlKey, byArtifact, byRule, unkeyed };

@@ -61,16 +61,21 @@ export const canonicalText = (value: unknown): string => {
  * exception id).
  * @param items - the elements
  * @param key - each element's unique key
+ * @param value - the JSON value of an element that is hashed (default: the element)
  * @returns SHA-256 of the canonical array sorted by key
  * @see docs/spec/verdict-v1.md section 5
  * @example
  * digestKeyedSet(findings, (f) => f.key)
  */
-export const digestKeyedSet = <T>(items: ReadonlyArray<T>, key: (x: T) => string): Sha256Digest => {
+export const digestKeyedSet = <T>(
+  items: ReadonlyArray<T>,
+  key: (x: T) => string,
+  value: (x: T) => unknown = (x) => x,
+): Sha256Digest => {
   const sorted = items.map((x) => ({ k: key(x), x })).sort((a, b) => compareCodeUnits(a.k, b.k));
   return digestCanonicalArray(
     (function* () {
-      for (const s of sorted) yield canonicalText(s.x);
+      for (const s of sorted) yield canonicalText(value(s.x));
     })(),
   );
 };

@@ -10,8 +10,6 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   aliasMapFrom,
   compareCodeUnits,
-  formatJsonPath,
-  parsePurl,
   purlMatchKey,
   subjectIds,
   type DecodeIssue,
@@ -35,6 +33,7 @@ import { exceptionsAt } from './exceptions';
 import { findingTriggers, gateApplies, outcomeOf, violationTriggers } from './gates';
 import { inputDigests, normalizePolicy, violationKey } from './input-digests';
 import type { EvaluationInput } from './input';
+import { findingPurls } from './subjects';
 import { prepareStatements, resolveVex, statementApplies, type PreparedStatement } from './vex';
 
 // --- operations ------------------------------------------------------------
@@ -57,7 +56,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
   const folded = exceptionsAt(input.exceptions, input.now);
   if (E.isLeft(folded)) issues.push(...folded.left);
   if (issues.length > 0 || E.isLeft(folded)) return E.left(evaluationError(issues));
-  const entries = folded.right;
+  const entries = folded.right.entries;
   const aliasMap = aliasMapFrom(input.knowledge?.aliases ?? []);
   const statements = prepareStatements(input.vex ?? [], policy.vex);
   const vexById = new Map<string, PreparedStatement[]>();
@@ -205,7 +204,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
     now: input.now,
     outcome: outcomeOf(gateResults),
     context,
-    inputs: inputDigests(input, policy),
+    inputs: inputDigests(input, policy, folded.right.histories),
     gates: gateResults,
     counts: {
       findings: { total: findings.length, ...counts },
@@ -236,37 +235,6 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => {
   const list = m.get(k);
   if (list === undefined) m.set(k, [v]);
   else if (!list.includes(v)) list.push(v);
-};
-
-// Parses every finding purl once (a cache: scans repeat the same packages across artifacts) and
-// reports duplicate keys and purls that do not parse.
-const findingPurls = (
-  findings: ReadonlyArray<Finding>,
-  issues: DecodeIssue[],
-): Array<PackageUrl | undefined> => {
-  const cache = new Map<string, PackageUrl | undefined>();
-  const keys = new Map<string, number>();
-  return findings.map((f, i) => {
-    const earlier = keys.get(f.key);
-    if (earlier !== undefined) {
-      issues.push({
-        code: 'POLICY_EVALUATION_INPUT_INVALID',
-        message: `finding key ${f.key} appears twice (also at $.findings[${earlier}]); merge the findings first`,
-        path: formatJsonPath(['findings', i, 'key']),
-      });
-    } else keys.set(f.key, i);
-    const text = f.component.purl;
-    if (text === undefined) return undefined;
-    if (cache.has(text)) return cache.get(text);
-    const p = parsePurl(text, formatJsonPath(['findings', i, 'component', 'purl']));
-    if (E.isLeft(p)) {
-      issues.push({ ...p.left, path: p.left.path ?? '$' });
-      cache.set(text, undefined);
-      return undefined;
-    }
-    cache.set(text, p.right);
-    return p.right;
-  });
 };
 
 const applicableStatements = (

@@ -8,11 +8,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   compileScope,
+  ExceptionProposal,
   exceptionStateAt,
   foldExceptionEvents,
   formatJsonPath,
   type CompiledScope,
   type DecodeIssue,
+  type ExceptionRecord,
   type Exception,
   type ExceptionStatus,
   type Timestamp,
@@ -34,6 +36,17 @@ export interface ExceptionEntry {
   readonly input: number;
 }
 
+/** The exceptions of an evaluation: entries at `now` and every history in normal form. */
+export interface ExceptionsAt {
+  /** Exceptions that existed at `now`, in rank order. */
+  readonly entries: ReadonlyArray<ExceptionEntry>;
+  /** Every input history in normal form (section 5), with its exception id. */
+  readonly histories: ReadonlyArray<{
+    readonly id: string;
+    readonly events: ReadonlyArray<unknown>;
+  }>;
+}
+
 // --- operations ------------------------------------------------------------
 
 /**
@@ -49,10 +62,11 @@ export interface ExceptionEntry {
 export const exceptionsAt = (
   histories: ReadonlyArray<ReadonlyArray<unknown>>,
   now: Timestamp,
-): E.Either<ReadonlyArray<DecodeIssue>, ReadonlyArray<ExceptionEntry>> => {
+): E.Either<ReadonlyArray<DecodeIssue>, ExceptionsAt> => {
   const issues: DecodeIssue[] = [];
   const seen = new Map<string, number>();
   const found: Array<Omit<ExceptionEntry, 'rank'>> = [];
+  const normalized: Array<{ id: string; events: ReadonlyArray<unknown> }> = [];
   histories.forEach((events, i) => {
     const folded = foldExceptionEvents(events);
     if (E.isLeft(folded)) {
@@ -75,6 +89,7 @@ export const exceptionsAt = (
       return;
     }
     seen.set(id, i);
+    normalized.push({ id, events: normalizeHistory(events, folded.right) });
     const state = exceptionStateAt(folded.right, now);
     if (state === undefined) return;
     found.push({
@@ -91,5 +106,50 @@ export const exceptionsAt = (
     key: precedenceKey(e.current.type, e.compiled, e.exception_id),
   }));
   keyed.sort((a, b) => comparePrecedence(a.key, b.key));
-  return E.right(keyed.map(({ e }, rank) => ({ ...e, rank })));
+  return E.right({
+    entries: keyed.map(({ e }, rank) => ({ ...e, rank })),
+    histories: normalized,
+  });
 };
+
+// --- internal --------------------------------------------------------------
+
+// Section 5: each event as { type, time, actor: { id, kind }, reason, subject, payload } with
+// the proposal of a version-creating event replaced by its normalized content (sets sorted), so
+// neither the order of scope sets nor log metadata (seq, hashes) changes the digest. The fold
+// has already validated every event, so the members read here exist.
+const normalizeHistory = (
+  events: ReadonlyArray<unknown>,
+  record: ExceptionRecord,
+): ReadonlyArray<unknown> =>
+  events.map((raw) => {
+    const e = raw as {
+      type: string;
+      time: string;
+      actor: { id: string; kind: string };
+      reason: string;
+      subject: string;
+      payload: Record<string, unknown>;
+    };
+    const payload =
+      'proposal' in e.payload
+        ? {
+            ...e.payload,
+            proposal: ExceptionProposal.encode(
+              (
+                record.versions[
+                  (e.payload['version'] as number) - 1
+                ] as ExceptionRecord['versions'][number]
+              ).content,
+            ),
+          }
+        : e.payload;
+    return {
+      type: e.type,
+      time: e.time,
+      actor: { id: e.actor.id, kind: e.actor.kind },
+      reason: e.reason,
+      subject: e.subject,
+      payload,
+    };
+  });

@@ -55,17 +55,26 @@ export const violationKey = (v: PolicyViolation): Sha256Digest =>
  * Digests of every input.
  * @param input - the evaluation input
  * @param policy - the normalized policy
+ * @param histories - the exception histories in normal form (from `exceptionsAt`)
  * @returns the six digests
  * @see docs/spec/verdict-v1.md section 5
  * @internal
  */
-export const inputDigests = (input: EvaluationInput, policy: EvaluationPolicy): InputDigests => ({
+export const inputDigests = (
+  input: EvaluationInput,
+  policy: EvaluationPolicy,
+  histories: ReadonlyArray<{ readonly id: string; readonly events: ReadonlyArray<unknown> }>,
+): InputDigests => ({
   policy: digestBytes(utf8Encode(canonicalText(EvaluationPolicy.encode(policy)))),
   findings: digestKeyedSet(
     input.findings.map((f) => Finding.encode(f)),
     (f) => f.key,
   ),
-  exceptions: digestKeyedSet(input.exceptions, historySubject),
+  exceptions: digestKeyedSet(
+    histories,
+    (h) => h.id,
+    (h) => h.events,
+  ),
   vex: digestTextSet((input.vex ?? []).map((s) => VexStatement.encode(s))),
   violations: digestTextSet((input.violations ?? []).map((v) => PolicyViolation.encode(v))),
   knowledge: digestCanonicalArray(
@@ -78,7 +87,3 @@ export const inputDigests = (input: EvaluationInput, policy: EvaluationPolicy): 
 // --- internal --------------------------------------------------------------
 
 const sortUnique = (xs: ReadonlyArray<string>): string[] => [...new Set(xs)].sort(compareCodeUnits);
-
-// Histories were folded before digests are taken, so each has a first event with a subject.
-const historySubject = (h: ReadonlyArray<unknown>): string =>
-  String((h[0] as { subject?: unknown } | undefined)?.subject ?? '');

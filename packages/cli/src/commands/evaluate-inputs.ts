@@ -1,0 +1,76 @@
+/**
+ * Exception inputs of `warrant evaluate`: the exceptions file (a log of event envelopes, or
+ * explicit histories) and the filesystem store, both turned into one event history per
+ * exception in log order.
+ * @module
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { formatError, type LogId, type WarrantStore } from '@warrant/core';
+
+/**
+ * Reads an exceptions file: a JSON array of event envelopes (a log: `exception.*` events are
+ * grouped by `subject`, keeping their order; other events are skipped), or an object
+ * `{ "histories": [[event, …], …] }`.
+ * @param json - the parsed file
+ * @returns histories, or a message
+ * @example
+ * readExceptionsFile({ histories: [[proposed, approved]] }) // right([[proposed, approved]])
+ */
+export const readExceptionsFile = (
+  json: unknown,
+): E.Either<string, ReadonlyArray<ReadonlyArray<unknown>>> => {
+  if (Array.isArray(json)) return E.right(groupBySubject(json));
+  if (
+    typeof json === 'object' &&
+    json !== null &&
+    Array.isArray((json as { histories?: unknown }).histories)
+  ) {
+    const h = (json as { histories: unknown[] }).histories;
+    if (h.every(Array.isArray)) return E.right(h as unknown[][]);
+  }
+  return E.left(
+    'expected a JSON array of exception event envelopes, or {"histories": [[event, …], …]} (Exception objects are snapshots at one instant and cannot be re-read at --now; export the events)',
+  );
+};
+
+/**
+ * Reads every exception history from a store: the events of the given log (or of every log),
+ * grouped by subject in sequence order.
+ * @param store - an opened store
+ * @param log - a log id, or undefined for every log
+ * @returns histories, or a message
+ * @example
+ * await readStoreHistories(store, 'tenant-a')
+ */
+export const readStoreHistories = async (
+  store: WarrantStore,
+  log: string | undefined,
+): Promise<E.Either<string, ReadonlyArray<ReadonlyArray<unknown>>>> => {
+  const logs = log === undefined ? await store.events.listLogs() : E.right([log as LogId]);
+  if (E.isLeft(logs)) return E.left(formatError(logs.left));
+  const out: unknown[][] = [];
+  for (const id of logs.right) {
+    const head = await store.events.head(id);
+    if (E.isLeft(head)) return E.left(formatError(head.left));
+    const events = await store.events.read(id, { from: 0, to: head.right.size });
+    if (E.isLeft(events)) return E.left(formatError(events.left));
+    out.push(...groupBySubject(events.right));
+  }
+  return E.right(out);
+};
+
+// --- internal --------------------------------------------------------------
+
+const groupBySubject = (events: ReadonlyArray<unknown>): unknown[][] => {
+  const groups = new Map<string, unknown[]>();
+  for (const e of events) {
+    const ev = e as { type?: unknown; subject?: unknown } | null;
+    if (typeof ev !== 'object' || ev === null) continue;
+    if (typeof ev.type !== 'string' || !ev.type.startsWith('exception.')) continue;
+    const subject = typeof ev.subject === 'string' ? ev.subject : '';
+    const g = groups.get(subject);
+    if (g === undefined) groups.set(subject, [e]);
+    else g.push(e);
+  }
+  return [...groups.values()];
+};

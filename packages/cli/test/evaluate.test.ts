@@ -1,0 +1,163 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  decodeProposal,
+  encodeExceptionEvent,
+  EXCEPTION_EVENT_SCHEMA as schema,
+  proposalDigest,
+  utf8Decode,
+  utf8Encode,
+  type Timestamp,
+} from '@warrant/core';
+import { decodeVerdict } from '@warrant/policy';
+import { run, type CliIo } from '@warrant/cli';
+
+const TRIVY = fileURLToPath(
+  new URL(
+    '../../formats/test/fixtures/trivy/amazonlinux2-java_trivysummary-testapp-0.0.2.json',
+    import.meta.url,
+  ),
+);
+
+const warrant = async (argv: string[], cwd: string) => {
+  const out: string[] = [];
+  let err = '';
+  const io: CliIo = {
+    readStdin: () => Promise.resolve(utf8Encode('')),
+    stdout: (chunk) => out.push(typeof chunk === 'string' ? chunk : (utf8Decode(chunk) ?? '')),
+    stderr: (chunk) => {
+      err += chunk;
+    },
+    isTty: false,
+    cwd,
+  };
+  const code = await run(argv, io);
+  return { code, stdout: out.join(''), stderr: err };
+};
+
+const setup = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'warrant-evaluate-'));
+  writeFileSync(
+    join(dir, 'policy.json'),
+    JSON.stringify({
+      schema: 'warrant.policy/v1',
+      gates: [{ id: 'no-critical', kind: 'severity', at_or_above: 'critical', action: 'fail' }],
+    }),
+  );
+  const histories = ['CVE-2022-25313', 'CVE-2022-23990'].map((cve, i) => {
+    const p = decodeProposal({
+      type: 'vulnerability',
+      owner: 'team',
+      scope: { vulnerabilities: [cve] },
+      reason_code: 'RISK_ACCEPTED',
+      rationale: 'accepted',
+      risk_acceptance: { accepted: true, statement: 'accepted' },
+      risk_score: 10,
+      expires_at: '2026-06-01T00:00:00Z',
+    });
+    if (E.isLeft(p)) throw new Error(p.left.message);
+    const actor = { id: 'a', kind: 'human' as const };
+    const id = `exc-${i}`;
+    return [
+      encodeExceptionEvent({
+        type: 'exception.proposed',
+        time: '2026-01-01T00:00:00Z' as Timestamp,
+        actor,
+        reason: '',
+        subject: id,
+        payload: { schema, version: 1, proposal: p.right },
+      }),
+      encodeExceptionEvent({
+        type: 'exception.approved',
+        time: '2026-01-02T00:00:00Z' as Timestamp,
+        actor,
+        reason: '',
+        subject: id,
+        payload: {
+          schema,
+          version: 1,
+          role: 'approver',
+          content_digest: proposalDigest(p.right),
+          final: true,
+        },
+      }),
+    ];
+  });
+  writeFileSync(join(dir, 'exceptions.json'), JSON.stringify({ histories }));
+  return dir;
+};
+
+describe('warrant evaluate', () => {
+  it('fails on critical findings, exit 1', async () => {
+    const dir = setup();
+    const r = await warrant(
+      ['evaluate', '--policy', 'policy.json', '--now', '2026-02-01T00:00:00Z', '--findings', TRIVY],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('outcome: FAIL');
+    expect(r.stdout).toContain('findings: 149 (open 149');
+  });
+
+  it('passes when exceptions cover them, and prints a verdict that decodes with --json', async () => {
+    const dir = setup();
+    const r = await warrant(
+      [
+        'evaluate',
+        '--policy',
+        'policy.json',
+        '--now',
+        '2026-02-01T00:00:00Z',
+        '--findings',
+        TRIVY,
+        '--exceptions',
+        'exceptions.json',
+        '--json',
+      ],
+      dir,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const v = decodeVerdict(JSON.parse(r.stdout));
+    expect(E.isRight(v) && v.right.counts.findings.excepted).toBe(2);
+  });
+
+  it('evaluates after expiry: exceptions no longer apply', async () => {
+    const dir = setup();
+    const r = await warrant(
+      [
+        'evaluate',
+        '--policy',
+        'policy.json',
+        '--now',
+        '2026-07-01T00:00:00Z',
+        '--findings',
+        TRIVY,
+        '--exceptions',
+        'exceptions.json',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('exceptions: 2 (active 0');
+  });
+
+  it('refuses missing --now and bad input with exit 2', async () => {
+    const dir = setup();
+    expect((await warrant(['evaluate', '--policy', 'policy.json'], dir)).code).toBe(2);
+    writeFileSync(
+      join(dir, 'bad.json'),
+      '{"schema":"warrant.policy/v1","gates":[{"id":"x","kind":"nope"}]}',
+    );
+    const r = await warrant(
+      ['evaluate', '--policy', 'bad.json', '--now', '2026-02-01T00:00:00Z'],
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('POLICY_EVALUATION_POLICY_INVALID');
+  });
+});
