@@ -149,7 +149,11 @@ describe('warrant pack', () => {
         .code,
     ).toBe(2);
     expect((await warrant(['pack', 'verify'])).code).toBe(2);
-    expect((await warrant(['pack', 'verify', 'p.tar.gz', '--replay'])).code).toBe(2);
+    const replay = await warrant(['pack', 'verify', 'p.tar.gz', '--replay']);
+    expect([replay.code, replay.stdout]).toEqual([
+      1,
+      expect.stringContaining('PACK_REPLAY_FAILED'),
+    ]);
   });
 
   it('inspect lists the files; prove + verify-proof check the verdict alone', async () => {

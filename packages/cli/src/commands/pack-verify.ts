@@ -6,6 +6,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { canonicalize, formatError } from '@warrant/core';
 import {
+  replayVerdict,
   verifyPack,
   type PackVerifyFailure,
   type VerifiedPack,
@@ -24,7 +25,8 @@ signatures against the trusted keys, and the exception event chain with its chec
   --key K             a trusted public key (SPKI PEM), repeatable; with keys, signatures are required
   --threshold N       distinct trusted keys that must have signed (default 1)
   --checkpoint-key K  keys trusted for the event-log checkpoint (default: the --key keys)
-  --replay            re-evaluate the verdict from the pack's inputs (needs @warrant/policy evaluate)
+  --replay            re-evaluate the verdict from the pack's own files (@warrant/policy evaluate)
+                      and require it byte-identical to verdict/verdict.json (spec section 9.1)
   --json              print the report as canonical JSON
 
 Without --key only integrity is checked, and the report says authenticity was not checked.
@@ -61,16 +63,10 @@ export const packVerifyCommand = async (
     if (threshold !== undefined && threshold > keys.length) {
       return usage(io, 'verify', `--threshold ${threshold} needs at least ${threshold} --key`);
     }
-    if (parsed.flags.has('replay')) {
-      return usage(
-        io,
-        'verify',
-        '--replay needs the verdict evaluator (@warrant/policy evaluate), which this build does not include yet',
-      );
-    }
     const options: VerifyPackOptions = {
       ...(keys.length === 0 ? {} : { trust: { verifiers: keys, threshold: threshold ?? 1 } }),
       ...(cpKeys.length === 0 ? {} : { checkpointTrust: { verifiers: cpKeys } }),
+      ...(parsed.flags.has('replay') ? { replay: replayVerdict } : {}),
     };
     const file = parsed.positionals.get('pack') as string;
     const result = await verifyPack(await packStream(io, file), options);
