@@ -40,7 +40,7 @@ import {
   tamperedCopy,
   verifyLine,
   fileOf,
-  occursIn,
+  occurringIn,
 } from './demo/pack';
 import { INPUTS, ok, say, step, write } from './demo/util';
 
@@ -234,7 +234,7 @@ say(
 say(await verifyLine(redacted.bytes, key));
 const people = ['alice@example.com', 'bob@example.com', 'sec@example.com'];
 say(
-  `people's ids anywhere in the decompressed pack: ${people.filter((p) => occursIn(redacted.bytes, p)).length} of ${people.length} (in the full pack: ${people.filter((p) => occursIn(built.bytes, p)).length})`,
+  `people's ids anywhere in the decompressed pack: ${occurringIn(redacted.bytes, people).length} of ${people.length} (in the full pack: ${occurringIn(built.bytes, people).length})`,
 );
 
 // ---------------------------------------------------------------------------

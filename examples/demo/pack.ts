@@ -84,11 +84,13 @@ export const buildSigned = async (input: PackInput, key: SigningKey, redaction?:
 export const fileOf = (bytes: Uint8Array, path: string): Uint8Array =>
   ok(readArchive(bytes)).find((e) => e.path === path)?.bytes ?? new Uint8Array();
 
-/** Whether a text occurs anywhere in the decompressed archive (every header and file). */
-export const occursIn = (bytes: Uint8Array, text: string): boolean =>
-  ok(readArchive(bytes)).some(
-    (e) => e.path.includes(text) || new TextDecoder().decode(e.bytes).includes(text),
+/** The texts that occur anywhere in the decompressed archive (every path and file). */
+export const occurringIn = (bytes: Uint8Array, texts: ReadonlyArray<string>): string[] => {
+  const decoded = ok(readArchive(bytes)).map((e) => [e.path, new TextDecoder().decode(e.bytes)]);
+  return texts.filter((t) =>
+    decoded.some(([path, text]) => path?.includes(t) || text?.includes(t)),
   );
+};
 
 /** Verifies with the trusted key; returns a one-line report. */
 export const verifyLine = async (bytes: Uint8Array, key: SigningKey): Promise<string> => {
