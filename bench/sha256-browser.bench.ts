@@ -3,12 +3,11 @@
  * crypto.subtle.digest, per input size. Informs `subtleThreshold` in
  * packages/core/src/platform/sha256.web.ts, above which `sha256Async` prefers WebCrypto.
  *
- *   npm run bench -- sha256-browser      (needs chromium on PATH or CHROMIUM_PATH)
+ *   npm run bench -- sha256-browser      (needs Chromium: see test-support/chromium.ts)
  * @module
  */
-import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { openSecurePage, withChromium } from '../test-support/chromium';
 import { machine } from './harness';
 
 const ENTRY = `
@@ -29,9 +28,6 @@ globalThis.measure = async (size) => {
 `;
 
 const main = async (): Promise<void> => {
-  const executablePath =
-    process.env['CHROMIUM_PATH'] ??
-    execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   const bundle = await build({
     stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
@@ -39,15 +35,10 @@ const main = async (): Promise<void> => {
     format: 'iife',
     write: false,
   });
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
-    await page.route('https://warrant.test/**', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>w</title>' }),
-    );
-    await page.goto('https://warrant.test/');
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
-    console.log(`${await machine()}; ${browser.version()}\n`);
+  await withChromium(async (context) => {
+    const page = await openSecurePage(context, bundle.outputFiles[0]?.text ?? '');
+    const version = context.browser()?.version() ?? 'Chromium';
+    console.log(`${await machine()}; ${version}\n`);
     console.log('| input | @noble/hashes (sync) | crypto.subtle.digest (async) | faster |');
     console.log('| --- | --- | --- | --- |');
     for (const size of [1024, 4096, 16384, 65536, 262144, 1 << 20, 16 << 20]) {
@@ -62,9 +53,7 @@ const main = async (): Promise<void> => {
         `| ${label} | ${fmt(r.noble)} | ${fmt(r.subtle)} | ${r.noble < r.subtle ? 'noble' : 'subtle'} |`,
       );
     }
-  } finally {
-    await browser.close();
-  }
+  });
 };
 
 void main();

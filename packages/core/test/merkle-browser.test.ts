@@ -3,32 +3,13 @@
  * @warrant/core: proves the `#platform/sha256` seam picks @noble/hashes there and that the web
  * path (noble, plus crypto.subtle in sha256Async) gives the same bytes as Node.
  *
- * Needs a Chromium binary (CHROMIUM_PATH, or chromium on PATH). Under CI=true a missing browser
+ * Needs a Chromium binary (test-support/chromium.ts says where it looks). Under CI=true a missing browser
  * fails the run; elsewhere the test is skipped with a message.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-
-const findChromium = (): string | undefined => {
-  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || undefined;
-    } catch {
-      // try the next name
-    }
-  }
-  return undefined;
-};
-
-const executablePath = findChromium();
-const CI = process.env['CI'] === 'true';
-if (executablePath === undefined && !CI) {
-  console.warn('merkle-browser.test.ts skipped: no chromium found (set CHROMIUM_PATH)');
-}
+import { haveChromium, openSecurePage, withChromium } from '../../../test-support/chromium';
 
 // The code that runs in the page: every vector, with the browser's own implementations.
 const ENTRY = `
@@ -83,14 +64,9 @@ const VECTORS = {
 };
 
 describe('digest and Merkle vectors in a browser', () => {
-  it.skipIf(executablePath === undefined && !CI)(
+  it.runIf(haveChromium())(
     'pass in headless Chromium with @noble/hashes and crypto.subtle',
     async () => {
-      if (executablePath === undefined) {
-        throw new Error(
-          'CI=true but no chromium binary was found (install chromium or set CHROMIUM_PATH)',
-        );
-      }
       const bundle = await build({
         stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'js' },
         bundle: true,
@@ -108,25 +84,17 @@ describe('digest and Merkle vectors in a browser', () => {
           JSON.parse(readFileSync(p, 'utf8')) as unknown,
         ]),
       );
-      const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-      try {
-        const page = await browser.newPage();
+      const result = await withChromium(async (context) => {
         // An https origin, so the page is a secure context and crypto.subtle exists.
-        await page.route('https://warrant.test/**', (route) =>
-          route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>w</title>' }),
-        );
-        await page.goto('https://warrant.test/');
-        await page.addScriptTag({ content: script });
-        const result = (await page.evaluate(
+        const page = await openSecurePage(context, script);
+        return (await page.evaluate(
           (f) => (globalThis as unknown as { runVectors: (x: unknown) => unknown }).runVectors(f),
           files,
         )) as { implementation: string; secure: boolean; wrong: string[] };
-        expect(result.implementation).toBe('@noble/hashes');
-        expect(result.secure).toBe(true);
-        expect(result.wrong).toEqual([]);
-      } finally {
-        await browser.close();
-      }
+      });
+      expect(result.implementation).toBe('@noble/hashes');
+      expect(result.secure).toBe(true);
+      expect(result.wrong).toEqual([]);
     },
     120_000,
   );

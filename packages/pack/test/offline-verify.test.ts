@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utf8Decode, type SigningKey } from '@warrant/core';
 import { buildPackBytes, VERIFY_MD } from '@warrant/pack';
-import { onPath, requireTool } from './archive/system-tool';
+import { onPath, requireTool } from '../../../test-support/system-tool';
 import { artifactInput, loadKey, right } from './fixtures';
 
 const tools = ['tar', 'sha256sum', 'jq', 'openssl'].every(onPath);

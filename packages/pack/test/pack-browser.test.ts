@@ -1,21 +1,18 @@
 // Node build equals browser build: build.ts and verify.ts bundled for the browser (esbuild,
 // platform=browser, no node: modules) produce the same pack bytes as Node and verify Node's
 // signed pack with the same result, in a bare node:vm context and in headless Chromium.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex, type SigningKey } from '@warrant/core';
 import { buildPackBytes, type PackInput } from '@warrant/pack';
-import { fileExists, requireTool } from './archive/system-tool';
+import { haveChromium, openSecurePage, withChromium } from '../../../test-support/chromium';
 import { artifactInput, loadKey, right } from './fixtures';
 import type { WireInput } from './pack-browser-probe';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 
 interface Probe {
   build: (w: WireInput) => Promise<string>;
@@ -94,63 +91,35 @@ describe('pack build and verify: browser build equals Node build', () => {
     await check(context['probe'] as Probe, (v) => parse(JSON.stringify(v)));
   });
 
-  describe.runIf(requireTool(fileExists(CHROMIUM), `Chromium at ${CHROMIUM}`))(
-    'in headless Chromium',
-    () => {
-      const profile = mkdtempSync(join(tmpdir(), 'warrant-chromium-'));
-      afterAll(() => rmSync(profile, { recursive: true, force: true }));
-
-      it('builds the same bytes and verifies the Node-signed pack', async () => {
-        if (!fileExists(CHROMIUM)) throw new Error(`CI=true requires Chromium at ${CHROMIUM}`);
-        const { chromium } = await import('playwright-core');
-        const context = await chromium.launchPersistentContext(profile, {
-          executablePath: CHROMIUM,
-          headless: true,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        });
-        try {
-          const page = context.pages()[0] ?? (await context.newPage());
-          // An https origin, so the page is a secure context and crypto.subtle exists.
-          await page.route('https://warrant.test/**', (route) =>
-            route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>pack</title>' }),
-          );
-          await page.goto('https://warrant.test/');
-          await page.addScriptTag({ content: bundle });
-          const args: [unknown, string, string, string, string] = [
-            wire,
-            nodeSigned,
-            nodeUnsigned,
-            tampered,
-            key.publicKeyPem,
-          ];
-          const [built, signedOk, unsignedOk, bad] = await page.evaluate(
-            async ([w, s, u, t, pem]: [unknown, string, string, string, string]) => {
-              const p = (globalThis as unknown as { probe: Probe }).probe;
-              return [
-                await p.build(w as WireInput),
-                await p.verify(s, pem),
-                await p.verify(u),
-                await p.verify(t, pem),
-              ] as const;
-            },
-            args,
-          );
-          expect(built).toBe(nodeUnsigned);
-          expect(signedOk).toBe(`ok ${signedOk.split(' ')[1]} ${key.keyid}`);
-          expect(unsignedOk).toMatch(/^ok sha256:[0-9a-f]{64} -$/);
-          expect(bad).toBe('PACK_ARCHIVE_GZIP_CHECKSUM');
-        } finally {
-          await context.close();
-        }
-      }, 180_000);
-    },
-  );
+  describe.runIf(haveChromium())('in headless Chromium', () => {
+    it('builds the same bytes and verifies the Node-signed pack', async () => {
+      await withChromium(async (context) => {
+        // An https origin, so the page is a secure context and crypto.subtle exists.
+        const page = await openSecurePage(context, bundle);
+        const args: [unknown, string, string, string, string] = [
+          wire,
+          nodeSigned,
+          nodeUnsigned,
+          tampered,
+          key.publicKeyPem,
+        ];
+        const [built, signedOk, unsignedOk, bad] = await page.evaluate(
+          async ([w, s, u, t, pem]: [unknown, string, string, string, string]) => {
+            const p = (globalThis as unknown as { probe: Probe }).probe;
+            return [
+              await p.build(w as WireInput),
+              await p.verify(s, pem),
+              await p.verify(u),
+              await p.verify(t, pem),
+            ] as const;
+          },
+          args,
+        );
+        expect(built).toBe(nodeUnsigned);
+        expect(signedOk).toBe(`ok ${signedOk.split(' ')[1]} ${key.keyid}`);
+        expect(unsignedOk).toMatch(/^ok sha256:[0-9a-f]{64} -$/);
+        expect(bad).toBe('PACK_ARCHIVE_GZIP_CHECKSUM');
+      });
+    }, 180_000);
+  });
 });

@@ -2,34 +2,22 @@
 // and loaded into headless Chromium (playwright-core), which uses its own WebCrypto (BoringSSL)
 // for Ed25519 and ECDSA. There it passes every case of conformance/dsse/signatures.json and
 // keys.json, and a generate/sign/verify round trip for both algorithms.
-// Needs a Chromium binary ($CHROMIUM_PATH or `chromium` on PATH). Under CI=true a missing one
+// Needs a Chromium binary (test-support/chromium.ts says where it looks). Under CI=true a missing one
 // FAILS these tests (.ci/run installs it); elsewhere they are skipped with a message.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type * as Core from '@warrant/core';
+import {
+  haveChromium,
+  launchChromium,
+  openSecurePage,
+  type Chromium,
+} from '../../../../test-support/chromium';
 
-const findChromium = (): string | undefined => {
-  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return (
-        execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined
-      );
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
-};
-const CHROMIUM = findChromium();
-const IN_CI = process.env['CI'] === 'true';
-if (CHROMIUM === undefined && !IN_CI) {
-  console.warn('chromium not found: skipping the DSSE browser tests (under CI=true they fail)');
-}
+const RUN = haveChromium();
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const vectors = (file: string): unknown =>
@@ -41,14 +29,11 @@ import * as core from '@warrant/core';
 globalThis.core = core;
 `;
 
-let browser: Browser | undefined;
+let browser: Chromium | undefined;
 let page: Page;
 beforeAll(async () => {
-  if (CHROMIUM === undefined) {
-    if (IN_CI)
-      throw new Error('chromium is required for the DSSE browser tests (install it; .ci/run does)');
-    return;
-  }
+  // Under CI=true a missing browser makes launchChromium throw: the suite fails, never skips.
+  if (!RUN) return;
   const bundle = await build({
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'js' },
     bundle: true,
@@ -60,21 +45,15 @@ beforeAll(async () => {
   });
   const code = bundle.outputFiles[0]!.text;
   expect(code).not.toMatch(/["'`]node:[a-z_/]+["'`]/);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  page = await browser.newPage();
-  // WebCrypto's subtle exists only in secure contexts; http://localhost is one (served here,
-  // without a network, by intercepting the request).
-  await page.route('http://localhost/**', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>dsse</title>' }),
-  );
-  await page.goto('http://localhost/');
-  await page.addScriptTag({ content: code });
+  browser = await launchChromium();
+  // WebCrypto's subtle exists only in secure contexts, hence the https page.
+  page = await openSecurePage(browser.context, code);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
 });
 
-describe.skipIf(CHROMIUM === undefined && !IN_CI)('DSSE in headless Chromium', () => {
+describe.runIf(RUN)('DSSE in headless Chromium', () => {
   it('has Ed25519 and ECDSA in the page WebCrypto (no @peculiar/webcrypto)', async () => {
     const algs = await page.evaluate(async () => {
       const c = (globalThis as unknown as { core: typeof Core }).core;

@@ -1,18 +1,16 @@
 // Node build equals browser build: the writer and reader bundled for the browser (esbuild,
 // platform=browser: fflate's browser entry, @noble/hashes, no node: modules) must produce the
 // golden bytes and the hostile codes, in a bare node:vm context and in headless Chromium.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileExists, requireTool } from './system-tool';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, openSecurePage, withChromium } from '../../../../test-support/chromium';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectors = join(here, '../../../../conformance/pack/archive');
-const CHROMIUM = '/usr/bin/chromium';
 
 type Content = string | { pattern: string; length: number };
 const expand = (c: Content): string => {
@@ -74,44 +72,20 @@ describe('browser build equals Node build', () => {
     check(context['probe'] as Probe);
   });
 
-  describe.runIf(requireTool(fileExists(CHROMIUM), `Chromium at ${CHROMIUM}`))(
-    'in headless Chromium',
-    () => {
-      const profile = mkdtempSync(join(tmpdir(), 'warrant-chromium-'));
-      afterAll(() => rmSync(profile, { recursive: true, force: true }));
-
-      it('writes the golden bytes and rejects every hostile archive with its code', async () => {
-        if (!fileExists(CHROMIUM)) throw new Error(`CI=true requires Chromium at ${CHROMIUM}`);
-        const { chromium } = await import('playwright-core');
-        const context = await chromium.launchPersistentContext(profile, {
-          executablePath: CHROMIUM,
-          headless: true,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        });
-        try {
-          const page = context.pages()[0] ?? (await context.newPage());
-          await page.addScriptTag({ content: bundle });
-          const [written, read] = await page.evaluate(
-            ([s, a]) => {
-              const p = (globalThis as unknown as { probe: Probe }).probe;
-              return [p.write(s), p.read(a)] as const;
-            },
-            [sets, archives] as const,
-          );
-          expect(written).toEqual(golden.map((c) => c.expected.targz));
-          expect(read).toEqual(hostile.map((c) => c.error));
-        } finally {
-          await context.close();
-        }
-      }, 180_000);
-    },
-  );
+  describe.runIf(haveChromium())('in headless Chromium', () => {
+    it('writes the golden bytes and rejects every hostile archive with its code', async () => {
+      await withChromium(async (context) => {
+        const page = await openSecurePage(context, bundle);
+        const [written, read] = await page.evaluate(
+          ([s, a]) => {
+            const p = (globalThis as unknown as { probe: Probe }).probe;
+            return [p.write(s), p.read(a)] as const;
+          },
+          [sets, archives] as const,
+        );
+        expect(written).toEqual(golden.map((c) => c.expected.targz));
+        expect(read).toEqual(hostile.map((c) => c.error));
+      });
+    }, 180_000);
+  });
 });

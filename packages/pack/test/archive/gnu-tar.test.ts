@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareArchivePaths, writeArchive } from '@warrant/pack';
-import { onPath, requireTool } from './system-tool';
+import { onPath, requireTool } from '../../../../test-support/system-tool';
 
 const hasTar = onPath('tar');
 const work = mkdtempSync(join(tmpdir(), 'warrant-gnutar-'));

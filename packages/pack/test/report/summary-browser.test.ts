@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { utf8Decode } from '@warrant/core';
 import { renderSummaryHtml } from '../../src/report/summary-html';
 import { summarySource } from '../../src/report/summary-source';
-import { haveChromium, withChromium } from './chromium';
+import { haveChromium, withChromium } from '../../../../test-support/chromium';
 import { META, packFiles, XSS } from './fixtures';
 
 const html = (): string => {

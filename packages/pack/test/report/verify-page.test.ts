@@ -11,7 +11,7 @@ import { buildPackBytes, readArchive, writeArchive } from '@warrant/pack';
 import { buildVerifyPage } from '../../../../docs/verify/build';
 import { verifyForPage, type PageResult } from '../../../../docs/verify/verifier';
 import { artifactInput, loadKey, right } from '../fixtures';
-import { haveChromium, withChromium } from './chromium';
+import { haveChromium, withChromium } from '../../../../test-support/chromium';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const hostile = JSON.parse(
@@ -112,6 +112,10 @@ describe.runIf(haveChromium())('verifier page in headless Chromium', () => {
           xss: (window as unknown as { __xss?: number }).__xss,
         }));
         const frame = tab.frames().find((f) => f !== tab.mainFrame());
+        // The report iframe loads after the result is set: wait until it shows text.
+        if (r.report !== undefined && frame !== undefined) {
+          await frame.waitForFunction(() => (document.body?.innerText ?? '').length > 0);
+        }
         const reportText =
           r.report === undefined || frame === undefined
             ? ''
