@@ -6,7 +6,10 @@
  * was found: input over `maxBytes`, a byte order mark, ill-formed UTF-8, any syntax error,
  * duplicate member names at any depth, lone surrogates (raw or escaped), integer literals beyond
  * ±(2^53-1), numbers beyond the binary64 range, nesting over `maxDepth`, and anything after the
- * value. The scanner keeps its own stack, so no input can exhaust the JavaScript stack.
+ * value. The scanner keeps its own stack, so no input can exhaust the JavaScript stack. Input that
+ * passes every rule is parsed by the engine's JSON.parse and confirmed by cheap checks
+ * (json-fast-parse.ts); anything those checks cannot confirm goes to the scanner, so values and
+ * errors are the scanner's either way.
  * docs/spec/canonical-json.md states every rule.
  * @module
  */
@@ -14,6 +17,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { utf8Decode } from './bytes';
 import type { WarrantError } from './errors';
 import { formatJsonPath, type PathSegment } from './json-path';
+import { isWellFormedUtf16, parseEngineChecked } from './json-fast-parse';
 import { invalidUtf8At, lineColumnAt, utf8Length } from './json-position';
 import { ScanFailure, Scanner, type JsonParseErrorCode } from './json-scanner';
 import { checkLimit, DEFAULT_MAX_DEPTH, type JsonValue } from './json-value';
@@ -79,7 +83,9 @@ export const parseJsonStrict = (
       return E.left(tooLarge(maxBytes));
     }
     if (input.charCodeAt(0) === 0xfeff) return E.left(bom());
-    return scan(input, maxDepth, undefined);
+    // Raw lone surrogates can only come in through string input; the scanner locates them.
+    const fast = isWellFormedUtf16(input) ? parseEngineChecked(input, maxDepth) : undefined;
+    return fast === undefined ? scanStrict(input, maxDepth, undefined) : E.right(fast);
   }
   if (!(input instanceof Uint8Array)) {
     throw new TypeError('parseJsonStrict expects a string or a Uint8Array');
@@ -101,12 +107,21 @@ export const parseJsonStrict = (
       ),
     );
   }
-  return scan(text, maxDepth, input);
+  // Well-formed UTF-8 decodes to well-formed UTF-16, so only escapes can make lone surrogates.
+  const fast = parseEngineChecked(text, maxDepth);
+  return fast === undefined ? scanStrict(text, maxDepth, input) : E.right(fast);
 };
 
-// --- internal --------------------------------------------------------------
-
-const scan = (
+/**
+ * parseJsonStrict without its fast path: the scanner alone reads the text. The fast path must
+ * give exactly what this gives (the property tests compare them); exported for those tests.
+ * @param text - decoded input, BOM already refused
+ * @param maxDepth - the nesting limit
+ * @param bytes - the original bytes for byte input (positions are then byte offsets)
+ * @returns what parseJsonStrict returns for the same input
+ * @internal
+ */
+export const scanStrict = (
   text: string,
   maxDepth: number,
   bytes: Uint8Array | undefined,
@@ -137,6 +152,8 @@ const scan = (
     ),
   );
 };
+
+// --- internal --------------------------------------------------------------
 
 const makeParseError = (
   code: JsonParseErrorCode,
