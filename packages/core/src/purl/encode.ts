@@ -42,8 +42,11 @@ export const formatPurl = (p: PurlComponents): string => {
  */
 export const encodeComponent = (s: string): string => {
   let out = '';
-  for (const byte of UTF8.encode(s)) {
-    out += KEEP[byte] === 1 ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  // ASCII is its own UTF-8: encode code units directly, without a TextEncoder round trip.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return encodeUtf8Component(s);
+    out += KEEP[c] === 1 ? s[i] : `%${HEX[c >> 4]}${HEX[c & 15]}`;
   }
   return out;
 };
@@ -55,6 +58,14 @@ export const encodeComponent = (s: string): string => {
 export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // --- internal --------------------------------------------------------------
+
+const encodeUtf8Component = (s: string): string => {
+  let out = '';
+  for (const byte of UTF8.encode(s)) {
+    out += KEEP[byte] === 1 ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  }
+  return out;
+};
 
 const UTF8 = new TextEncoder();
 const HEX = '0123456789ABCDEF';

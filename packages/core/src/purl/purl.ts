@@ -19,6 +19,7 @@ import { makeError, type WarrantError } from '../errors';
 import { versSchemesForPurlType } from '../version/scheme';
 import { parseVers } from '../version/vers';
 import { byCodeUnit, formatPurl, type PurlComponents } from './encode';
+import { splitPurl } from './split';
 
 // --- model -----------------------------------------------------------------
 
@@ -74,6 +75,8 @@ export const parsePurl = (text: string, path = '$'): E.Either<PurlError, Package
   const qualifiers = parseQualifiers(split.query);
   if (typeof qualifiers === 'string') return fail(qualifiers);
   const raw = (() => {
+    const fast = splitPurl(split.main, split.fragment);
+    if (fast !== undefined) return fast;
     try {
       return PackageURL.parseString(`pkg:${split.main}${split.fragment ?? ''}`);
     } catch (e) {
