@@ -11,8 +11,8 @@ import {
   governanceDigest,
   requirementsFor,
   type GovernanceConfig,
-  type Requirements,
 } from '@warrant/policy';
+import { requirementsSummary } from '../tools/requirements-summary';
 
 interface Case {
   readonly name: string;
@@ -45,31 +45,12 @@ describe('conformance/governance/config.json', () => {
   });
 });
 
-const summary = (r: Requirements) => ({
-  matched: r.matched.map((x) => x.id),
-  approvals: { value: r.approvals.value, rule: r.approvals.rule?.id ?? null },
-  roles: r.roles.map((x) => ({ role: x.role, value: x.value, rule: x.rule?.id ?? null })),
-  self_approval: { value: r.self_approval.value, rule: r.self_approval.rule?.id ?? null },
-  max_duration_days: {
-    value: r.max_duration_days.value,
-    rule: r.max_duration_days.rule?.id ?? null,
-  },
-  evidence: r.evidence.map((e) => ({ kinds: e.kinds, rule: e.rule.id })),
-  compensating_controls: {
-    value: r.compensating_controls.value,
-    rule: r.compensating_controls.rule?.id ?? null,
-  },
-  risk_acceptance: r.risk_acceptance?.id ?? null,
-  deployment_intent: r.deployment_intent?.id ?? null,
-  signed_approvals: r.signed_approvals?.id ?? null,
-});
-
 describe('conformance/governance/requirements.json', () => {
   const config = defaultConfig();
   it.each(load('requirements.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
     const p = decodeProposal((c.input as { proposal: unknown }).proposal);
     if (E.isLeft(p)) throw new Error(p.left.message);
-    expect(summary(requirementsFor(config, p.right))).toEqual(c.expected);
+    expect(requirementsSummary(requirementsFor(config, p.right))).toEqual(c.expected);
   });
 });
 

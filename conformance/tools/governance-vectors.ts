@@ -14,9 +14,9 @@ import {
   GovernanceConfig,
   governanceDigest,
   requirementsFor,
-  type Requirements,
 } from '@warrant/policy';
 import { CONFIG, content, human } from '../../packages/policy/test/fixtures';
+import { requirementsSummary } from './requirements-summary';
 import {
   arbRun,
   commandFor,
@@ -198,28 +198,14 @@ write(
 
 // --- requirements ----------------------------------------------------------
 
-const summary = (r: Requirements) => ({
-  matched: r.matched.map((x) => x.id),
-  approvals: { value: r.approvals.value, rule: r.approvals.rule?.id ?? null },
-  roles: r.roles.map((x) => ({ role: x.role, value: x.value, rule: x.rule?.id ?? null })),
-  self_approval: { value: r.self_approval.value, rule: r.self_approval.rule?.id ?? null },
-  max_duration_days: {
-    value: r.max_duration_days.value,
-    rule: r.max_duration_days.rule?.id ?? null,
-  },
-  evidence: r.evidence.map((e) => ({ kinds: e.kinds, rule: e.rule.id })),
-  compensating_controls: {
-    value: r.compensating_controls.value,
-    rule: r.compensating_controls.rule?.id ?? null,
-  },
-  risk_acceptance: r.risk_acceptance?.id ?? null,
-  deployment_intent: r.deployment_intent?.id ?? null,
-  signed_approvals: r.signed_approvals?.id ?? null,
-});
 const reqCase = (name: string, proposal: Record<string, unknown>): Case => {
   const p = decodeProposal(proposal);
   if (E.isLeft(p)) throw new Error(`${name}: ${p.left.message}`);
-  return { name, input: { proposal }, expected: summary(requirementsFor(CONFIG, p.right)) };
+  return {
+    name,
+    input: { proposal },
+    expected: requirementsSummary(requirementsFor(CONFIG, p.right)),
+  };
 };
 const scopeWith = (env: string, extra: Record<string, unknown>) => ({
   ...(content(env).scope as object),

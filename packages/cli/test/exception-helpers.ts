@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { utf8Decode, utf8Encode } from '@warrant/core';
 import { run, type CliIo } from '@warrant/cli';
+import { DIGEST_A, DIGEST_B, narrowProposal } from '../../../test-support/exception-fixtures';
 
 export interface Result {
   readonly code: number;
@@ -45,8 +46,8 @@ export const workspace = async (governance: unknown = GOVERNANCE) => {
   };
 };
 
-export const A = `sha256:${'a'.repeat(64)}`;
-export const B = `sha256:${'b'.repeat(64)}`;
+export const A = DIGEST_A;
+export const B = DIGEST_B;
 
 /** Prod: two approvers, no self-approval, a security reviewer for vulnerabilities outside dev. */
 export const GOVERNANCE = {
@@ -75,30 +76,7 @@ export const GOVERNANCE = {
 };
 
 /** A narrow NOT_AFFECTED vulnerability exception in one environment. */
-export const proposal = (env: string, over: Record<string, unknown> = {}) => ({
-  type: 'vulnerability',
-  owner: 'team-payments',
-  scope: {
-    artifacts: [{ digest: A }],
-    components: [{ purl: 'pkg:npm/lodash@4.17.20' }],
-    vulnerabilities: ['CVE-2021-23337'],
-    environment: { envs: [env] },
-  },
-  reason_code: 'NOT_AFFECTED',
-  rationale: 'The vulnerable template function is never called with user input.',
-  evidence_refs: [
-    {
-      kind: 'vex',
-      uri: 'https://vex.example.com/a.json',
-      media_type: 'application/openvex+json',
-      digest: B,
-    },
-  ],
-  risk_acceptance: { accepted: false },
-  risk_score: 20,
-  expires_at: '2026-03-01T00:00:00Z',
-  ...over,
-});
+export const proposal = narrowProposal;
 
 /** Parses the single JSON document a `--json` run printed. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk printed JSON freely

@@ -9,6 +9,7 @@ import {
   type GovernanceConfig,
   type LifecycleError,
 } from '@warrant/policy';
+import { DIGEST_A, DIGEST_B, narrowProposal } from '../../../test-support/exception-fixtures';
 
 export const CONFIG: GovernanceConfig = defaultGovernance({
   approver: ['alice', 'bob', 'carol'],
@@ -16,39 +17,13 @@ export const CONFIG: GovernanceConfig = defaultGovernance({
   cab: ['cab'],
 });
 
-export const A = `sha256:${'a'.repeat(64)}`;
-export const B = `sha256:${'b'.repeat(64)}`;
+export const A = DIGEST_A;
+export const B = DIGEST_B;
 export const human = (id: string) => ({ id, kind: 'human' as const });
 export const at = (s: string) => s as Timestamp;
 
 /** A narrow NOT_AFFECTED vulnerability exception in the given env, with VEX evidence. */
-export const content = (
-  env: string,
-  over: Record<string, unknown> = {},
-): Record<string, unknown> => ({
-  type: 'vulnerability',
-  owner: 'team-payments',
-  scope: {
-    artifacts: [{ digest: A }],
-    components: [{ purl: 'pkg:npm/lodash@4.17.20' }],
-    vulnerabilities: ['CVE-2021-23337'],
-    environment: { envs: [env] },
-  },
-  reason_code: 'NOT_AFFECTED',
-  rationale: 'The vulnerable template function is never called with user input.',
-  evidence_refs: [
-    {
-      kind: 'vex',
-      uri: 'https://vex.example.com/a.json',
-      media_type: 'application/openvex+json',
-      digest: B,
-    },
-  ],
-  risk_acceptance: { accepted: false },
-  risk_score: 20,
-  expires_at: '2026-03-01T00:00:00Z',
-  ...over,
-});
+export const content = narrowProposal;
 
 /** Runs commands in order, threading the record; throws on a refusal unless `allowRefusal`. */
 export class Session {
