@@ -137,4 +137,8 @@ const grant = async (tx: SqlSession, s: string, role: string): Promise<void> => 
   await tx.query(`GRANT SELECT, INSERT, DELETE ON ${s}.blobs, ${s}.holds TO ${role}`);
   await tx.query(`GRANT SELECT, INSERT ON ${s}.exception_scope TO ${role}`);
   await tx.query(`GRANT EXECUTE ON FUNCTION ${s}.list_logs() TO ${role}`);
+  // SECURITY INVOKER: the caller's grants and RLS apply inside them.
+  await tx.query(
+    `GRANT EXECUTE ON FUNCTION ${s}.log_head(text), ${s}.append_events(text, bigint, text, text, text[], text, text[], text) TO ${role}`,
+  );
 };

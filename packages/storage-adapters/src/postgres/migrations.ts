@@ -188,6 +188,118 @@ ALTER TABLE @schema.events FORCE ROW LEVEL SECURITY;
 ALTER TABLE @schema.exception_scope FORCE ROW LEVEL SECURITY;
 `;
 
+// Appends in one round trip, and cheaper per-row checks (issue #6 throughput targets). The hash
+// formats keep their meaning with a regex PostgreSQL runs about 9x faster than the bounded
+// `{64}`; the two per-row foreign keys (gap and log) become one check per statement over the
+// inserted rows; `logs` becomes append-only too, since no foreign key protects it any more.
+const V3 = `
+ALTER TABLE @schema.events
+  DROP CONSTRAINT events_hash_check,
+  DROP CONSTRAINT events_prev_hash_check,
+  DROP CONSTRAINT events_log_id_prev_seq_fkey,
+  DROP CONSTRAINT events_log_id_fkey,
+  ADD CONSTRAINT events_hash_format CHECK (length(hash) = 71 AND hash ~ '^sha256:[0-9a-f]*$'),
+  ADD CONSTRAINT events_prev_hash_format
+    CHECK (length(prev_hash) = 71 AND prev_hash ~ '^sha256:[0-9a-f]*$');
+
+-- Per statement, per log: the new seqs are contiguous (the primary key makes them distinct, so
+-- count = max - min + 1 says so), the log is registered, and seq min - 1 is already stored
+-- (visible to this statement: an uncommitted predecessor of another writer is not). The common
+-- statement, one log, takes the fast path: one aggregate over the inserted rows, two probes.
+CREATE FUNCTION @schema.refuse_gap() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  l1 text;
+  l2 text;
+  lo bigint;
+  hi bigint;
+  cnt bigint;
+BEGIN
+  SELECT min(a.log_id), max(a.log_id), min(a.seq), max(a.seq), count(*)
+    INTO l1, l2, lo, hi, cnt FROM appended a;
+  IF cnt = 0 THEN
+    RETURN NULL;
+  END IF;
+  IF l1 <> l2 THEN
+    SELECT n.log_id, n.lo, n.hi, n.cnt INTO l1, lo, hi, cnt
+    FROM (SELECT a.log_id, min(a.seq) AS lo, max(a.seq) AS hi, count(*) AS cnt
+          FROM appended a GROUP BY a.log_id) AS n
+    WHERE n.cnt <> n.hi - n.lo + 1
+       OR NOT EXISTS (SELECT 1 FROM @schema.logs g WHERE g.log_id = n.log_id)
+       OR (n.lo > 0 AND NOT EXISTS (
+             SELECT 1 FROM @schema.events e WHERE e.log_id = n.log_id AND e.seq = n.lo - 1))
+    LIMIT 1;
+    IF NOT FOUND THEN
+      RETURN NULL;
+    END IF;
+  ELSIF cnt = hi - lo + 1
+        AND EXISTS (SELECT 1 FROM @schema.logs g WHERE g.log_id = l1)
+        AND (lo = 0 OR EXISTS (SELECT 1 FROM @schema.events e WHERE e.log_id = l1 AND e.seq = lo - 1)) THEN
+    RETURN NULL;
+  END IF;
+  RAISE EXCEPTION 'warrant: events % to % of log % would leave a gap or name an unknown log',
+    lo, hi, l1 USING ERRCODE = 'foreign_key_violation';
+END $$;
+CREATE TRIGGER events_no_gap AFTER INSERT ON @schema.events
+  REFERENCING NEW TABLE AS appended FOR EACH STATEMENT EXECUTE FUNCTION @schema.refuse_gap();
+
+CREATE TRIGGER logs_append_only BEFORE UPDATE OR DELETE ON @schema.logs
+  FOR EACH ROW EXECUTE FUNCTION @schema.refuse_change();
+CREATE TRIGGER logs_no_truncate BEFORE TRUNCATE ON @schema.logs
+  FOR EACH STATEMENT EXECUTE FUNCTION @schema.refuse_change();
+
+-- The head of a log in one statement (so in autocommit, one round trip): sets the tenant for
+-- the rest of the transaction, then reads as the caller (SECURITY INVOKER: RLS applies).
+CREATE FUNCTION @schema.log_head(l text) RETURNS TABLE (size bigint, hash text)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('${TENANT_SETTING}', l, true);
+  RETURN QUERY SELECT e.seq + 1, e.hash FROM @schema.events e
+    WHERE e.log_id = l ORDER BY e.seq DESC LIMIT 1;
+END $$;
+
+-- An append in one statement: events first_seq, first_seq + 1, … of log l. The columns arrive as
+-- newline-separated text (hash, prev_hash, the subject's JSON literal and the canonical record
+-- never hold a raw newline) or arrays (type and actor id may), which is cheaper to send and to
+-- parse than arrays of long strings. When the log does not end at seq first_seq - 1, nothing is
+-- written and the actual head comes back (appended = false); a batch whose first prev_hash is
+-- not the head's hash (or the genesis value) is refused. A writer that slips in between the
+-- head read and the insert still makes the insert fail (unique_violation): the same conflict.
+CREATE FUNCTION @schema.append_events(
+  l text, first_seq bigint, hashes text, prev_hashes text, types text[], subjects text,
+  actor_ids text[], records text
+) RETURNS TABLE (appended boolean, size bigint, hash text) LANGUAGE plpgsql AS $$
+DECLARE
+  head_size bigint;
+  head_hash text;
+  n bigint;
+BEGIN
+  PERFORM set_config('${TENANT_SETTING}', l, true);
+  SELECT e.seq + 1, e.hash INTO head_size, head_hash FROM @schema.events e
+    WHERE e.log_id = l ORDER BY e.seq DESC LIMIT 1;
+  IF coalesce(head_size, 0) <> first_seq THEN
+    RETURN QUERY SELECT false, coalesce(head_size, 0), head_hash;
+    RETURN;
+  END IF;
+  IF first_seq = 0 THEN
+    head_hash := 'sha256:' || encode(sha256(convert_to(
+      '{"log_id":"' || l || '","schema":"warrant.event-genesis/v1"}', 'UTF8')), 'hex');
+    INSERT INTO @schema.logs (log_id) VALUES (l) ON CONFLICT DO NOTHING;
+  END IF;
+  IF split_part(prev_hashes, E'\\n', 1) <> head_hash THEN
+    RAISE EXCEPTION 'warrant: event % of log % does not link to the previous hash', first_seq, l
+      USING ERRCODE = 'check_violation';
+  END IF;
+  INSERT INTO @schema.events (log_id, seq, prev_seq, hash, prev_hash, type, subject, actor_id, record)
+    SELECT l, first_seq + u.i - 1, NULLIF(first_seq + u.i - 2, -1), u.hash, u.prev_hash, u.type,
+           u.subject, u.actor_id, u.record
+    FROM unnest(string_to_array(hashes, E'\\n'), string_to_array(prev_hashes, E'\\n'), types,
+                string_to_array(subjects, E'\\n'), actor_ids, string_to_array(records, E'\\n'))
+      WITH ORDINALITY AS u(hash, prev_hash, type, subject, actor_id, record, i);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN QUERY SELECT true, first_seq + n, NULL::text;
+END $$;
+`;
+
 /**
  * Every migration, in order. Append only: never edit or reorder an entry that has shipped.
  * @see docs/guides/postgres.md "Migrations"
@@ -195,4 +307,5 @@ ALTER TABLE @schema.exception_scope FORCE ROW LEVEL SECURITY;
 export const MIGRATIONS: ReadonlyArray<Migration> = [
   { version: 1, name: 'events, blobs, checkpoints, packs, holds with tenant RLS', sql: V1 },
   { version: 2, name: 'exception scope index for query pre-filtering', sql: V2 },
+  { version: 3, name: 'one-round-trip appends, per-statement gap check', sql: V3 },
 ];

@@ -4,7 +4,7 @@
  * so it costs nothing to a bundle that does not use it.
  * @module
  */
-import { settingsSql, type SqlClient, type SqlRows } from './sql-client';
+import { classifySqlFailure, settingsSql, type SqlClient, type SqlRows } from './sql-client';
 
 // --- model -----------------------------------------------------------------
 
@@ -26,9 +26,9 @@ export interface PgPoolLike {
 // --- operations ------------------------------------------------------------
 
 /**
- * Wraps a `pg.Pool` as a {@link SqlClient}: each transaction takes a connection from the pool,
- * and a connection on which anything failed is destroyed rather than reused (it may be dead, or
- * in an aborted transaction).
+ * Wraps a `pg.Pool` as a {@link SqlClient}: each transaction (or autocommit statement) takes a
+ * connection from the pool, and a connection on which the connection itself failed is destroyed
+ * rather than reused (it may be dead, or in an aborted transaction).
  * @param pool - a `pg.Pool` the host created (it stays the host's: `close` does not end it)
  * @returns the client
  * @see docs/guides/postgres.md "Drivers"
@@ -73,6 +73,25 @@ export const createPgClient = (pool: PgPoolLike): SqlClient => ({
         throw e;
       });
       return result;
+    } finally {
+      conn.removeListener?.('error', onError);
+      conn.release(broken === undefined ? undefined : true);
+    }
+  },
+  autocommit: async <R>(text: string, params?: ReadonlyArray<unknown>): Promise<SqlRows<R>> => {
+    const conn = await pool.connect();
+    let broken: unknown;
+    const onError = (e: unknown): void => {
+      broken = e;
+    };
+    conn.on?.('error', onError);
+    try {
+      // pg resolves a query at ReadyForQuery, which the server sends after the implicit COMMIT.
+      return (await conn.query(text, params === undefined ? undefined : [...params])) as SqlRows<R>;
+    } catch (e) {
+      // A statement error (a conflict) leaves a healthy connection; anything else may not.
+      if (classifySqlFailure(e).retryable) broken = e;
+      throw e;
     } finally {
       conn.removeListener?.('error', onError);
       conn.release(broken === undefined ? undefined : true);

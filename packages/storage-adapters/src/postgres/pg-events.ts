@@ -1,10 +1,10 @@
 /**
- * The event store over SQL: one row per event, keyed `(log_id, seq)`, with a self-referencing
- * foreign key on `(log_id, seq - 1)` so the database itself refuses forks (primary key) and gaps
- * (foreign key). An append is one transaction: read the head (unless this instance already knows
- * it), seal in TypeScript, insert the batch with one `INSERT … SELECT FROM unnest(…)`. A writer
- * that lost the race gets a unique violation, mapped to `STORE_SEQUENCE_CONFLICT` with the
- * actual size.
+ * The event store over SQL: one row per event, keyed `(log_id, seq)`; the primary key refuses
+ * forks and a per-statement trigger refuses gaps. An append is one statement in autocommit (one
+ * round trip): the adapter seals in TypeScript after the head it knows (or reads, also one round
+ * trip) and calls `append_events`, which sets the tenant, checks that the log still ends there
+ * and inserts the batch; when it does not, nothing is written and the actual head comes back,
+ * reported as `STORE_SEQUENCE_CONFLICT` with the actual size.
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
@@ -19,8 +19,8 @@ import {
   type Sha256Digest,
   type StoreError,
 } from '@warrant/core';
-import { compareStrings, resolveRange, sealAfter } from '../internal/checks';
-import { classifySqlFailure, type SqlSession } from './sql-client';
+import { checkLogId, compareStrings, resolveRange, sealAfter } from '../internal/checks';
+import { classifySqlFailure, type SqlRows, type SqlSession } from './sql-client';
 import { toStoreError } from './store-errors';
 import { inTenant, type PgContext } from './tenant-scope';
 
@@ -30,81 +30,91 @@ import { inTenant, type PgContext } from './tenant-scope';
  */
 export const createPgEvents = (ctx: PgContext): EventStore => {
   const { s } = ctx;
-  // Heads this instance committed or read: an append at a known head seals before the
-  // transaction and skips the head read. A stale entry is harmless: the insert then hits the
-  // primary key, which is the conflict the caller must see anyway.
+  // Heads this instance committed or read: an append at a known head seals at once and costs
+  // one round trip. A stale entry is harmless: append_events then finds the log longer and
+  // answers with the actual head, which is the conflict the caller must see anyway.
   const heads = new Map<LogId, ChainHead>();
 
-  const readHead = async (tx: SqlSession, logId: LogId): Promise<ChainHead> => {
-    const r = await tx.query<{ seq: unknown; hash: Sha256Digest }>(
-      `SELECT seq, hash FROM ${s}.events WHERE log_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [logId],
-    );
-    const row = r.rows[0];
-    const head =
-      row === undefined
-        ? emptyHead(logId)
-        : { log_id: logId, size: Number(row.seq) + 1, hash: row.hash };
-    return head;
+  // One statement on its own, committed when it resolves; three round trips for a client
+  // without autocommit.
+  const single = <R>(text: string, params: ReadonlyArray<unknown>): Promise<SqlRows<R>> =>
+    ctx.client.autocommit !== undefined
+      ? ctx.client.autocommit<R>(text, params)
+      : ctx.client.transaction((tx) => tx.query<R>(text, params));
+
+  const toHead = (logId: LogId, row: { size: unknown; hash: unknown } | undefined): ChainHead =>
+    row === undefined || row.hash === null
+      ? emptyHead(logId)
+      : { log_id: logId, size: Number(row.size), hash: row.hash as Sha256Digest };
+
+  const fetchHead = async (logId: LogId): Promise<E.Either<StoreError, ChainHead>> => {
+    try {
+      const r = await single<{ size: unknown; hash: unknown }>(
+        `SELECT size, hash FROM ${s}.log_head($1)`,
+        [logId],
+      );
+      const head = toHead(logId, r.rows[0]);
+      heads.set(logId, head);
+      return E.right(head);
+    } catch (e) {
+      return E.left(toStoreError(e, logId));
+    }
   };
 
-  const conflict = async (
-    logId: LogId,
-    expectedSeq: number,
-    known?: ChainHead,
-  ): Promise<StoreError> => {
-    const head =
-      known === undefined
-        ? await inTenant(ctx, logId, async (tx) => E.right(await readHead(tx, logId)))
-        : E.right(known);
-    if (E.isLeft(head)) return head.left;
-    heads.set(logId, head.right);
-    return storeError(
+  const conflict = (expectedSeq: number, head: ChainHead): StoreError =>
+    storeError(
       'STORE_SEQUENCE_CONFLICT',
-      `expected the log to hold ${expectedSeq} events, it holds ${head.right.size}: reload and retry`,
-      { logId, expected: expectedSeq, actual: head.right.size },
+      `expected the log to hold ${expectedSeq} events, it holds ${head.size}: reload and retry`,
+      { logId: head.log_id, expected: expectedSeq, actual: head.size },
     );
-  };
 
   const append: EventStore['append'] = async (logId, expectedSeq, drafts) => {
     if (!Array.isArray(drafts)) throw new TypeError('append: drafts must be an array');
-    const known = drafts.length > 0 ? heads.get(logId) : undefined;
-    const early =
-      known !== undefined && known.size === expectedSeq
-        ? sealAfter(known, expectedSeq, drafts)
-        : undefined;
-    if (early !== undefined && E.isLeft(early)) return early;
-    let r: E.Either<StoreError, Sealed>;
-    try {
-      r = await inTenantOrThrow(ctx, logId, async (tx, id) => {
-        const sealed: E.Either<StoreError, Sealed> =
-          early ?? sealAfter(await readHead(tx, id), expectedSeq, drafts);
-        if (E.isLeft(sealed) || drafts.length === 0) return sealed;
-        if (expectedSeq === 0) {
-          await tx.query(`INSERT INTO ${s}.logs (log_id) VALUES ($1) ON CONFLICT DO NOTHING`, [id]);
-        }
-        const inserted = await insertEvents(tx, s, id, sealed.right.events);
-        if (inserted < drafts.length) {
-          // Another writer holds some of these seqs. Roll back; when none of ours went in, the
-          // head read here (a new statement, so a new snapshot) is the actual one.
-          throw new ConflictSignal(inserted === 0 ? await readHead(tx, id) : undefined);
-        }
-        return sealed;
-      });
-    } catch (e) {
-      if (e instanceof ConflictSignal) {
-        return E.left(await conflict(logId as LogId, expectedSeq, e.head));
-      }
-      const f = classifySqlFailure(e);
-      // 23505 unique_violation on the primary key: another writer took this seq.
-      // 23503 foreign_key_violation on prev_seq: the log is shorter than this instance believed.
-      if (f.code === '23505' || f.code === '23503')
-        return E.left(await conflict(logId as LogId, expectedSeq));
-      heads.delete(logId as LogId);
-      return E.left(toStoreError(e, String(logId)));
+    if (ctx.isClosed()) return E.left(storeError('STORE_CLOSED', 'the store was closed'));
+    const bad = checkLogId(logId);
+    if (bad !== undefined) return E.left(bad);
+    const id = logId as LogId;
+    let head = heads.get(id);
+    if (head === undefined || head.size !== expectedSeq || drafts.length === 0) {
+      const read = await fetchHead(id);
+      if (E.isLeft(read)) return read;
+      head = read.right;
     }
-    if (E.isRight(r)) heads.set(r.right.head.log_id, r.right.head);
-    return r;
+    const sealed = sealAfter(head, expectedSeq, drafts);
+    if (E.isLeft(sealed) || drafts.length === 0) return sealed;
+    let r: SqlRows<{ appended: boolean; size: unknown; hash: unknown }>;
+    try {
+      r = await single(
+        `SELECT appended, size, hash FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, expectedSeq, ...columns(sealed.right.events)],
+      );
+    } catch (e) {
+      heads.delete(id);
+      // 23505 unique_violation: a writer took these seqs between the head check and the insert.
+      // 23503 foreign_key_violation (the gap trigger): the log is shorter than believed.
+      const code = classifySqlFailure(e).code;
+      if (code === '23505' || code === '23503') {
+        const actual = await fetchHead(id);
+        return E.left(E.isLeft(actual) ? actual.left : conflict(expectedSeq, actual.right));
+      }
+      return E.left(toStoreError(e, id));
+    }
+    const row = r.rows[0];
+    if (row === undefined || row.appended !== true) {
+      const actual = toHead(id, row);
+      heads.set(id, actual);
+      return E.left(conflict(expectedSeq, actual));
+    }
+    heads.set(id, sealed.right.head);
+    return sealed;
+  };
+
+  const readHead = async (tx: SqlSession, logId: LogId): Promise<ChainHead> => {
+    const r = await tx.query<{ size: unknown; hash: unknown }>(
+      `SELECT seq + 1 AS size, hash FROM ${s}.events WHERE log_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [logId],
+    );
+    return toHead(logId, r.rows[0]);
   };
 
   const readRows = (rows: ReadonlyArray<{ seq: unknown; record: string }>, logId: LogId) => {
@@ -127,12 +137,11 @@ export const createPgEvents = (ctx: PgContext): EventStore => {
 
   return {
     append,
-    head: (logId) =>
-      inTenant(ctx, logId, async (tx, id) => {
-        const head = await readHead(tx, id);
-        heads.set(id, head);
-        return E.right(head);
-      }),
+    head: async (logId) => {
+      if (ctx.isClosed()) return E.left(storeError('STORE_CLOSED', 'the store was closed'));
+      const bad = checkLogId(logId);
+      return bad === undefined ? fetchHead(logId as LogId) : E.left(bad);
+    },
     read: (logId, range) =>
       inTenant(ctx, logId, async (tx, id) => {
         const head = await readHead(tx, id);
@@ -179,43 +188,12 @@ export const createPgEvents = (ctx: PgContext): EventStore => {
 
 // --- internal --------------------------------------------------------------
 
-interface Sealed {
-  readonly events: ReadonlyArray<LogEvent>;
-  readonly head: ChainHead;
-}
-
-// Thrown inside the append transaction to roll it back on a conflict.
-class ConflictSignal {
-  constructor(readonly head: ChainHead | undefined) {}
-}
-
-// inTenant, but driver failures propagate so append can tell a conflict from other failures.
-const inTenantOrThrow = async <A>(
-  ctx: PgContext,
-  logId: unknown,
-  fn: (tx: SqlSession, logId: LogId) => Promise<E.Either<StoreError, A>>,
-): Promise<E.Either<StoreError, A>> => {
-  let thrown: { e: unknown } | undefined;
-  const r = await inTenant(ctx, logId, async (tx, id) => {
-    try {
-      return await fn(tx, id);
-    } catch (e) {
-      thrown = { e };
-      throw e;
-    }
-  });
-  if (thrown !== undefined) throw thrown.e;
-  return r;
-};
-
-const insertEvents = async (
-  tx: SqlSession,
-  s: string,
-  logId: LogId,
-  events: ReadonlyArray<LogEvent>,
-): Promise<number> => {
+// The columns of append_events: hashes, prev_hashes, subjects and records joined by newlines
+// (none can hold one: hashes are hex, subjects JSON string literals, records canonical JSON,
+// which escapes every control character; were one to slip in, the split columns would differ
+// in length and the NOT NULL columns refuse the statement), types and actor ids as arrays.
+const columns = (events: ReadonlyArray<LogEvent>): unknown[] => {
   const n = events.length;
-  const seq = new Array<number>(n);
   const hash = new Array<string>(n);
   const prev = new Array<string>(n);
   const type = new Array<string>(n);
@@ -226,7 +204,6 @@ const insertEvents = async (
     const e = events[i] as LogEvent;
     const text = canonicalize(e);
     if (E.isLeft(text)) throw new TypeError(`a sealed event is not JSON: ${text.left.message}`);
-    seq[i] = e.seq;
     hash[i] = e.hash;
     prev[i] = e.prev_hash;
     type[i] = textColumn(e.type);
@@ -234,25 +211,15 @@ const insertEvents = async (
     actor[i] = textColumn(e.actor.id);
     record[i] = text.right;
   }
-  // ON CONFLICT DO NOTHING waits for a writer holding the same (log_id, seq) to finish, then
-  // skips the row if that writer committed: the count tells a conflict without an error.
-  const r = await tx.query<{ n: unknown }>(
-    `WITH ins AS (
-       INSERT INTO ${s}.events (log_id, seq, prev_seq, hash, prev_hash, type, subject, actor_id, record)
-       SELECT $1, u.seq, NULLIF(u.seq - 1, -1), u.hash, u.prev_hash, u.type, u.subject, u.actor_id, u.record
-       FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         AS u(seq, hash, prev_hash, type, subject, actor_id, record)
-       ON CONFLICT DO NOTHING RETURNING 1)
-     SELECT count(*) AS n FROM ins`,
-    [logId, seq, hash, prev, type, subject, actor, record],
-  );
-  return Number(r.rows[0]?.n ?? 0);
+  return [hash.join('\n'), prev.join('\n'), type, subject.join('\n'), actor, record.join('\n')];
 };
 
 // Informational columns (the record is the truth): PostgreSQL text cannot hold U+0000 or lone
 // surrogates, so those become U+FFFD here.
 const textColumn = (v: string): string =>
-  v.replaceAll('\u0000', '\ufffd').replace(LONE_SURROGATE, '\ufffd');
+  MAYBE_UNFIT.test(v) ? v.replaceAll('\u0000', '\ufffd').replace(LONE_SURROGATE, '\ufffd') : v;
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
+const MAYBE_UNFIT = /[\u0000\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const parseRecord = (text: string): LogEvent | undefined => {

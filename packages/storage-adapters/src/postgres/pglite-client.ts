@@ -17,6 +17,8 @@ export interface PgliteTransactionLike {
 /** The part of a `PGlite` instance the adapter uses. */
 export interface PgliteLike {
   transaction<A>(fn: (tx: PgliteTransactionLike) => Promise<A>): Promise<A>;
+  /** A statement outside any transaction: autocommit (PGlite has it; a stand-in may not). */
+  query?<R>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
 // --- operations ------------------------------------------------------------
@@ -34,6 +36,16 @@ export interface PgliteLike {
  */
 export const createPgliteClient = (db: PgliteLike): SqlClient => ({
   driver: 'pglite',
+  ...(db.query === undefined
+    ? {}
+    : {
+        autocommit: async <R>(text: string, params?: ReadonlyArray<unknown>): Promise<SqlRows<R>> =>
+          (db.query as NonNullable<PgliteLike['query']>).call(
+            db,
+            text,
+            params === undefined ? undefined : [...params],
+          ) as Promise<SqlRows<R>>,
+      }),
   transaction: (fn, settings) =>
     db.transaction(async (tx) => {
       const set = settingsSql(settings);

@@ -44,6 +44,16 @@ export interface SqlClient {
     fn: (tx: SqlSession) => Promise<A>,
     settings?: Readonly<Record<string, string>>,
   ): Promise<A>;
+  /**
+   * Runs one statement on its own, in autocommit: one round trip, and when the promise resolves
+   * the statement's implicit transaction has committed. A connection that broke is discarded.
+   * Optional: without it the adapter runs the statement through {@link SqlClient.transaction}
+   * (three round trips instead of one).
+   */
+  autocommit?<R = Record<string, unknown>>(
+    text: string,
+    params?: ReadonlyArray<unknown>,
+  ): Promise<SqlRows<R>>;
   /** Releases the client's own resources; never ends a pool or database the host owns. */
   close(): Promise<void>;
 }

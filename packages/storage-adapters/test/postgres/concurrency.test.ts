@@ -103,7 +103,8 @@ describeServer('concurrent writers against a real server', () => {
     const base = createPgClient(pool);
     let armed = false;
     // Terminates this transaction's backend from a superuser connection right after the
-    // events INSERT succeeded, before COMMIT.
+    // append_events statement succeeded, before COMMIT. The client has no `autocommit`, so the
+    // adapter runs its one-statement appends inside `transaction` (the fallback path).
     const faulty: SqlClient = {
       driver: 'pg (fault injection)',
       close: base.close,
@@ -115,7 +116,7 @@ describeServer('concurrent writers against a real server', () => {
             script: (text) => tx.script(text),
             query: async (text, params) => {
               const r = await tx.query(text, params);
-              if (armed && /INSERT INTO .*\.events/.test(text)) {
+              if (armed && /append_events/.test(text)) {
                 armed = false;
                 await poolFor('super').query('SELECT pg_terminate_backend($1)', [pid]);
               }
