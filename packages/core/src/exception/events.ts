@@ -12,6 +12,7 @@ import { Timestamp } from '../time';
 import { DsseEnvelopeJson } from './approval';
 import { closedObject, literalUnion } from './codec-kit';
 import { decodeWith, type DecodeError } from './decode';
+import { readExceptionEventFast } from './event-fast';
 import { ExceptionId, Name, Text, VersionNumber } from './fields';
 import { ExceptionProposal } from './proposal';
 
@@ -125,6 +126,21 @@ export type ExceptionEventError = DecodeError<'CORE_EXCEPTION_EVENT_INVALID'>;
  * decodeExceptionEvent(logEvent, [7]) // left({ path: '$[7].payload.version', … }) for a bad payload
  */
 export const decodeExceptionEvent = (
+  input: unknown,
+  at: ReadonlyArray<PathSegment> = [],
+): E.Either<ExceptionEventError, ExceptionEvent> => {
+  // Plainly valid events skip the codecs (same value, see event-fast.ts); the codecs decide the rest.
+  const fast = readExceptionEventFast(input, EXCEPTION_EVENT_SCHEMA);
+  if (fast !== undefined) return E.right(fast as unknown as ExceptionEvent);
+  return decodeExceptionEventWithCodecs(input, at);
+};
+
+/**
+ * {@link decodeExceptionEvent} through the io-ts codecs only (the reference the fast path is
+ * tested against).
+ * @internal
+ */
+export const decodeExceptionEventWithCodecs = (
   input: unknown,
   at: ReadonlyArray<PathSegment> = [],
 ): E.Either<ExceptionEventError, ExceptionEvent> => {

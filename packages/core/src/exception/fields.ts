@@ -4,7 +4,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { checkedString } from './codec-kit';
+import { checkedString, showValue } from './codec-kit';
 
 // --- model -----------------------------------------------------------------
 
@@ -95,7 +95,7 @@ export const RiskScore = new t.Type<number, number, unknown>(
   (u, c) =>
     Number.isInteger(u) && (u as number) >= 0 && (u as number) <= 100
       ? t.success(u as number)
-      : t.failure(u, c, `expected an integer from 0 to 100, got ${String(u)}`),
+      : t.failure(u, c, `expected an integer from 0 to 100, got ${showNumber(u)}`),
   (a) => a,
 );
 /** A risk score from 0 to 100. */
@@ -108,7 +108,7 @@ export const VersionNumber = new t.Type<number, number, unknown>(
   (u, c) =>
     Number.isSafeInteger(u) && (u as number) >= 1
       ? t.success(u as number)
-      : t.failure(u, c, `expected an integer >= 1, got ${String(u)}`),
+      : t.failure(u, c, `expected an integer >= 1, got ${showNumber(u)}`),
   (a) => a,
 );
 /** A version number (>= 1). */
@@ -125,6 +125,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const URI_PATTERN = /^[a-z][a-z0-9+.-]*:[^\s\u0000-\u001f\u007f]+$/;
 const RESTRICTED_NAME = '[a-z0-9][a-z0-9!#$&^_.+-]{0,126}';
 const MEDIA_TYPE_PATTERN = new RegExp(`^${RESTRICTED_NAME}/${RESTRICTED_NAME}$`);
+
+// String(u) as before for numbers and the like, but never throwing (String of an object without
+// a prototype throws): hostile input gets an error value, not an exception.
+const showNumber = (u: unknown): string =>
+  typeof u === 'object' && u !== null ? showValue(u) : String(u);
 
 function nameProblem(s: string, wildcard: boolean, max = MAX_NAME_LENGTH): string | undefined {
   if (s.length === 0) return 'expected a non-empty name';

@@ -48,7 +48,18 @@ export const applyExceptionEvent = (
   event: unknown,
   index: number = record?.event_count ?? 0,
 ): E.Either<ExceptionFoldError, ExceptionRecord> => {
-  const decoded = decodeExceptionEvent(event, [index]);
+  return applyDecodedEvent(record, decodeExceptionEvent(event, [index]), index);
+};
+
+/**
+ * {@link applyExceptionEvent} after decoding (tests fold through both decoding paths with it).
+ * @internal
+ */
+export const applyDecodedEvent = (
+  record: ExceptionRecord | undefined,
+  decoded: E.Either<ExceptionEventError, ExceptionEvent>,
+  index: number,
+): E.Either<ExceptionFoldError, ExceptionRecord> => {
   if (E.isLeft(decoded)) return decoded;
   const e = decoded.right;
   if (record !== undefined) {
