@@ -22,9 +22,23 @@ import { parseVers } from '../version/vers';
  * canonicalPurl('npm/lodash')             // left('a purl starts with the scheme "pkg:"')
  */
 export const canonicalPurl = (purl: string): E.Either<string, string> => {
+  const cached = PURL_CACHE.get(purl);
+  if (cached !== undefined) return cached;
   const p = parsePurl(purl);
-  return E.isLeft(p) ? E.left(p.left.message) : E.right(p.right.canonical);
+  const r: E.Either<string, string> = E.isLeft(p)
+    ? E.left(p.left.message)
+    : E.right(p.right.canonical);
+  // Bounded: cleared when full rather than evicted one by one (simple, and a pure function's
+  // cache can be dropped at any time).
+  if (PURL_CACHE.size >= PURL_CACHE_SIZE) PURL_CACHE.clear();
+  PURL_CACHE.set(purl, r);
+  return r;
 };
+
+// Logs repeat the same few thousand purls endlessly, and parsing one costs far more than a
+// lookup: the exception fold parses every component of every proposal it reads.
+const PURL_CACHE = new Map<string, E.Either<string, string>>();
+const PURL_CACHE_SIZE = 4096;
 
 /**
  * Checks a version range for an exception scope: valid and canonical vers text.

@@ -7,11 +7,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import type { CanonicalJsonError } from '../canonical-json';
-import { digestCanonical, type Sha256Digest } from '../digest';
+import { utf8Encode } from '../bytes';
+import { digestBytes, digestCanonical, type Sha256Digest } from '../digest';
 import { compareTimestamps, Timestamp } from '../time';
 import { CompensatingControl, EvidenceRef, Link, RiskAcceptance } from './attachments';
 import { closedObject, setOf, type ClosedType, type Violation } from './codec-kit';
 import { decodeWith, type DecodeError } from './decode';
+import { writeCanonicalProposal } from './proposal-canonical';
 import { LinkRef, Name, RiskScore, Text } from './fields';
 import { Scope } from './scope';
 import { ExceptionType, ReasonCode } from './vocabulary';
@@ -78,6 +80,9 @@ export const decodeProposal = (input: unknown): E.Either<ProposalError, Exceptio
  * proposalDigest(p) === proposalDigest(decodeProposal(ExceptionProposal.encode(p)).right) // true
  */
 export const proposalDigest = (proposal: ExceptionProposal): Sha256Digest => {
+  // The members are known, so the canonical text is written directly (same text; tested).
+  const text = writeCanonicalProposal(proposal);
+  if (text !== undefined) return digestBytes(utf8Encode(text));
   const d: E.Either<CanonicalJsonError, Sha256Digest> = digestCanonical(
     ExceptionProposal.encode(proposal),
   );
