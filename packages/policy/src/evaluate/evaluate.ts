@@ -63,6 +63,13 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
   for (const s of statements) for (const id of s.ids) push(vexById, id, s);
   const gates = policy.gates.map((g) => ({ g, applies: gateApplies(g, context), count: 0 }));
   const applied = new Map<string, number>();
+  // Scans repeat packages: one match key per parsed purl (findingPurls shares them by text).
+  const matchKeys = new Map<PackageUrl, string>();
+  const matchKeyOf = (purl: PackageUrl): string => {
+    let k = matchKeys.get(purl);
+    if (k === undefined) matchKeys.set(purl, (k = purlMatchKey(purl)));
+    return k;
+  };
 
   // Findings.
   const fIndex = buildCandidateIndex(entries, FINDING_TYPES);
@@ -91,7 +98,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
       subject,
       {
         ids,
-        ...(purl === undefined ? {} : { purlKey: purlMatchKey(purl) }),
+        ...(purl === undefined ? {} : { purlKey: matchKeyOf(purl) }),
         ...(f.artifact.digest === undefined ? {} : { artifact: f.artifact.digest }),
       },
       (e) => e.current.type !== 'unknown_state' || severity === 'unknown',

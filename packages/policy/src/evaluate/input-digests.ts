@@ -12,7 +12,14 @@ import {
   type Sha256Digest,
 } from '@warrant/core';
 import type { InputDigests } from '../verdict';
-import { canonicalText, digestCanonicalArray, digestKeyedSet, digestTextSet } from './digests';
+import { compileCanonical } from './codec-canonical';
+import {
+  canonicalText,
+  digestCanonicalArray,
+  digestKeyedSet,
+  digestKeyedTexts,
+  digestTextSet,
+} from './digests';
 import type { EvaluationInput } from './input';
 import { EvaluationPolicy, PolicyViolation, type Gate } from './policy-config';
 
@@ -66,10 +73,7 @@ export const inputDigests = (
   histories: ReadonlyArray<{ readonly id: string; readonly events: ReadonlyArray<unknown> }>,
 ): InputDigests => ({
   policy: digestBytes(utf8Encode(canonicalText(EvaluationPolicy.encode(policy)))),
-  findings: digestKeyedSet(
-    input.findings.map((f) => Finding.encode(f)),
-    (f) => f.key,
-  ),
+  findings: digestKeyedTexts(input.findings, (f) => f.key, findingText),
   exceptions: digestKeyedSet(
     histories,
     (h) => h.id,
@@ -85,5 +89,7 @@ export const inputDigests = (
 });
 
 // --- internal --------------------------------------------------------------
+
+const findingText = compileCanonical(Finding);
 
 const sortUnique = (xs: ReadonlyArray<string>): string[] => [...new Set(xs)].sort(compareCodeUnits);
