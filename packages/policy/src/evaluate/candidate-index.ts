@@ -102,20 +102,33 @@ export const candidatesOf = (
   token: number,
 ): number[] => {
   const out: number[] = [];
-  const take = (list: ReadonlyArray<number> | undefined): void => {
-    if (list === undefined) return;
-    for (const i of list) {
-      if (stamp[i] !== token) {
-        stamp[i] = token;
-        out.push(i);
-      }
-    }
-  };
-  if (keys.ids !== undefined) for (const id of keys.ids.keys()) take(index.byVulnerability.get(id));
-  if (keys.purlKey !== undefined) take(index.byPurlKey.get(keys.purlKey));
-  if (keys.artifact !== undefined) take(index.byArtifact.get(keys.artifact));
-  if (keys.rule !== undefined) take(index.byRule.get(keys.rule));
-  take(index.unkeyed);
+  if (keys.ids !== undefined) {
+    for (const id of keys.ids.keys()) take(out, index.byVulnerability.get(id), stamp, token);
+  }
+  if (keys.purlKey !== undefined) take(out, index.byPurlKey.get(keys.purlKey), stamp, token);
+  if (keys.artifact !== undefined) take(out, index.byArtifact.get(keys.artifact), stamp, token);
+  if (keys.rule !== undefined) take(out, index.byRule.get(keys.rule), stamp, token);
+  if (index.unkeyed.length > 0) take(out, index.unkeyed, stamp, token);
   if (out.length > 1) out.sort((a, b) => a - b);
   return out;
+};
+
+// --- internal --------------------------------------------------------------
+
+// Appends the entries of `list` not yet taken for this subject (a module-level function: a
+// closure made per subject costs an allocation per finding).
+const take = (
+  out: number[],
+  list: ReadonlyArray<number> | undefined,
+  stamp: Int32Array,
+  token: number,
+): void => {
+  if (list === undefined) return;
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j] as number;
+    if (stamp[i] !== token) {
+      stamp[i] = token;
+      out.push(i);
+    }
+  }
 };

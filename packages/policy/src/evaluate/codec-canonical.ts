@@ -48,6 +48,10 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const OBJECT_PROTOTYPE = Object.prototype;
 const ARRAY_PROTOTYPE = Array.prototype;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isWellFormed: (s: string) => boolean =
+  typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
+    ? (s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : (s) => !LONE_SURROGATE.test(s);
 
 // The generic path, for whatever the compiled one does not handle.
 const generic =
@@ -87,7 +91,7 @@ const scalar = (codec: Tagged): Write => {
   return (v) => {
     switch (typeof v) {
       case 'string':
-        return LONE_SURROGATE.test(v) ? slow(v) : stringify(v);
+        return isWellFormed(v) ? stringify(v) : slow(v);
       case 'number':
         return v - v === 0 ? stringify(v) : slow(v);
       case 'boolean':

@@ -68,6 +68,7 @@ export const decideExceptions = (
 ): ExceptionDecision => {
   scratch.token++;
   const cands = candidatesOf(index, keys, scratch.stamp, scratch.token);
+  if (cands.length === 0) return NO_DECISION;
   const full: number[] = [];
   let near: NearMiss[] | undefined;
   let applied: number | undefined;
@@ -146,6 +147,9 @@ export const candidateList = (
   });
 
 // --- internal --------------------------------------------------------------
+
+// Most findings have no candidate: they share one empty decision.
+const NO_DECISION: ExceptionDecision = Object.freeze({ full: [], nearMisses: [] });
 
 const nearMiss = (
   e: ExceptionEntry,

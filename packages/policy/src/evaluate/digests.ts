@@ -94,30 +94,6 @@ export const digestKeyedSet = <T>(
 };
 
 /**
- * Digest of a set whose elements have a unique sort key, each element's canonical text made by
- * the caller (e.g. by a writer compiled from its codec).
- * @param items - the elements
- * @param key - each element's unique key
- * @param text - each element's canonical JSON text
- * @returns SHA-256 of the canonical array sorted by key
- * @see docs/spec/verdict-v1.md section 5
- * @example
- * digestKeyedTexts(findings, (f) => f.key, compileCanonical(Finding))
- */
-export const digestKeyedTexts = <T>(
-  items: ReadonlyArray<T>,
-  key: (x: T) => string,
-  text: (x: T) => string,
-): Sha256Digest => {
-  const sorted = items.map((x) => ({ k: key(x), x })).sort((a, b) => compareCodeUnits(a.k, b.k));
-  return digestCanonicalArray(
-    (function* () {
-      for (const s of sorted) yield text(s.x);
-    })(),
-  );
-};
-
-/**
  * Digest of a multiset without a natural key: the elements sorted by their canonical text.
  * @param items - the elements
  * @returns SHA-256 of the canonical array sorted by element text (duplicates kept)

@@ -10,13 +10,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   aliasMapFrom,
   compareCodeUnits,
-  purlMatchKey,
   subjectIds,
   type DecodeIssue,
   type EnvironmentFacts,
   type Finding,
   type PackageUrl,
   type ScopeSubject,
+  type SubjectIds,
 } from '@warrant/core';
 import {
   VERDICT_SCHEMA,
@@ -26,14 +26,14 @@ import {
   type Verdict,
   type ViolationDecision,
 } from '../verdict';
-import { buildCandidateIndex, FINDING_TYPES } from './candidate-index';
+import { buildCandidateIndex, FINDING_TYPES, type SubjectKeys } from './candidate-index';
 import { appliedException, candidateList, decideExceptions, scratchFor } from './decide';
 import { evaluationError, type EvaluationError } from './errors';
-import { exceptionsAt } from './exceptions';
+import { exceptionsAt, type ExceptionEntry } from './exceptions';
 import { findingTriggers, gateApplies, outcomeOf, violationTriggers } from './gates';
 import { inputDigests, normalizePolicy, violationKey } from './input-digests';
 import type { EvaluationInput } from './input';
-import { findingPurls } from './subjects';
+import { findingSubjects } from './subjects';
 import { prepareStatements, resolveVex, statementApplies, type PreparedStatement } from './vex';
 
 // --- operations ------------------------------------------------------------
@@ -52,7 +52,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
   const issues: DecodeIssue[] = [];
   const context: EnvironmentFacts = input.context ?? {};
   const policy = normalizePolicy(input.policy);
-  const purls = findingPurls(input.findings, issues);
+  const { order, purls, matchKeys } = findingSubjects(input.findings, issues);
   const folded = exceptionsAt(input.exceptions, input.now);
   if (E.isLeft(folded)) issues.push(...folded.left);
   if (issues.length > 0 || E.isLeft(folded)) return E.left(evaluationError(issues));
@@ -63,47 +63,48 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
   for (const s of statements) for (const id of s.ids) push(vexById, id, s);
   const gates = policy.gates.map((g) => ({ g, applies: gateApplies(g, context), count: 0 }));
   const applied = new Map<string, number>();
-  // Scans repeat packages: one match key per parsed purl (findingPurls shares them by text).
-  const matchKeys = new Map<PackageUrl, string>();
-  const matchKeyOf = (purl: PackageUrl): string => {
-    let k = matchKeys.get(purl);
-    if (k === undefined) matchKeys.set(purl, (k = purlMatchKey(purl)));
-    return k;
-  };
 
   // Findings.
   const fIndex = buildCandidateIndex(entries, FINDING_TYPES);
   const fScratch = scratchFor(fIndex);
-  const order = input.findings
-    .map((f, i) => ({ k: f.key as string, i }))
-    .sort((a, b) => compareCodeUnits(a.k, b.k));
   const findings: FindingDecision[] = [];
   const counts = { open: 0, excepted: 0, not_affected: 0, fixed: 0 };
   let nearMisses = 0;
   let conflicts = 0;
-  for (const { i } of order) {
+  // Findings of one vulnerability without source aliases answer to the same ids: share them.
+  const idsById = new Map<string, SubjectIds>();
+  for (const i of order) {
     const f = input.findings[i] as Finding;
     const purl = purls[i];
-    const ids = subjectIds(f.vulnerability.id, f.vulnerability.aliases, aliasMap);
-    const subject: ScopeSubject = {
+    const artifact = f.artifact.digest;
+    let ids: SubjectIds | undefined;
+    if (f.vulnerability.aliases.length === 0) {
+      ids = idsById.get(f.vulnerability.id);
+      if (ids === undefined) {
+        ids = subjectIds(f.vulnerability.id, [], aliasMap);
+        idsById.set(f.vulnerability.id, ids);
+      }
+    } else ids = subjectIds(f.vulnerability.id, f.vulnerability.aliases, aliasMap);
+    const subject: { -readonly [K in keyof ScopeSubject]: ScopeSubject[K] } = {
       vulnerability: f.vulnerability,
-      ...(purl === undefined ? {} : { purl }),
-      ...(f.artifact.digest === undefined ? {} : { artifact: f.artifact.digest }),
       environment: context,
     };
+    const keys: { -readonly [K in keyof SubjectKeys]: SubjectKeys[K] } = { ids };
+    if (purl !== undefined) {
+      subject.purl = purl;
+      keys.purlKey = matchKeys[i] as string;
+    }
+    if (artifact !== undefined) subject.artifact = keys.artifact = artifact;
     const severity = f.severity.level;
     const d = decideExceptions(
       fIndex,
       fScratch,
       subject,
-      {
-        ids,
-        ...(purl === undefined ? {} : { purlKey: matchKeyOf(purl) }),
-        ...(f.artifact.digest === undefined ? {} : { artifact: f.artifact.digest }),
-      },
-      (e) => e.current.type !== 'unknown_state' || severity === 'unknown',
+      keys,
+      severity === 'unknown' ? anyType : knownSeverity,
     );
-    const vex = resolveVex(applicableStatements(vexById, ids, f.artifact.digest, purl));
+    const vex =
+      vexById.size === 0 ? NO_VEX : resolveVex(applicableStatements(vexById, ids, artifact, purl));
     const vexStatus = vex.decision?.status;
     const vexDecided = vexStatus === 'not_affected' || vexStatus === 'fixed';
     const status: FindingStatus = vexDecided
@@ -133,14 +134,14 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
       decision.near_misses = d.nearMisses;
       nearMisses += d.nearMisses.length;
     }
-    const triggered: string[] = [];
+    let triggered: string[] | undefined;
     for (const gate of gates) {
       if (gate.applies && findingTriggers(gate.g, status, severity)) {
         gate.count++;
-        triggered.push(gate.g.id);
+        (triggered ??= []).push(gate.g.id);
       }
     }
-    if (triggered.length > 0) decision.gates = triggered;
+    if (triggered !== undefined) decision.gates = triggered;
     findings.push(decision as FindingDecision);
   }
 
@@ -211,7 +212,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
     now: input.now,
     outcome: outcomeOf(gateResults),
     context,
-    inputs: inputDigests(input, policy, folded.right.histories),
+    inputs: inputDigests(input, policy, folded.right.histories, order),
     gates: gateResults,
     counts: {
       findings: { total: findings.length, ...counts },
@@ -237,6 +238,12 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
 // --- internal --------------------------------------------------------------
 
 const POLICY_TYPES: ReadonlySet<string> = new Set(['policy']);
+
+// Which exceptions may apply to a finding: unknown_state ones only to unknown severity.
+const anyType = (): boolean => true;
+const knownSeverity = (e: ExceptionEntry): boolean => e.current.type !== 'unknown_state';
+
+const NO_VEX: ReturnType<typeof resolveVex> = {};
 
 const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => {
   const list = m.get(k);

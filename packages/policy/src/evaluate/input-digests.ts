@@ -13,13 +13,7 @@ import {
 } from '@warrant/core';
 import type { InputDigests } from '../verdict';
 import { compileCanonical } from './codec-canonical';
-import {
-  canonicalText,
-  digestCanonicalArray,
-  digestKeyedSet,
-  digestKeyedTexts,
-  digestTextSet,
-} from './digests';
+import { canonicalText, digestCanonicalArray, digestKeyedSet, digestTextSet } from './digests';
 import type { EvaluationInput } from './input';
 import { EvaluationPolicy, PolicyViolation, type Gate } from './policy-config';
 
@@ -63,6 +57,7 @@ export const violationKey = (v: PolicyViolation): Sha256Digest =>
  * @param input - the evaluation input
  * @param policy - the normalized policy
  * @param histories - the exception histories in normal form (from `exceptionsAt`)
+ * @param findingOrder - positions of the findings in key order (from `findingSubjects`)
  * @returns the six digests
  * @see docs/spec/verdict-v1.md section 5
  * @internal
@@ -71,9 +66,14 @@ export const inputDigests = (
   input: EvaluationInput,
   policy: EvaluationPolicy,
   histories: ReadonlyArray<{ readonly id: string; readonly events: ReadonlyArray<unknown> }>,
+  findingOrder: ReadonlyArray<number>,
 ): InputDigests => ({
   policy: digestBytes(utf8Encode(canonicalText(EvaluationPolicy.encode(policy)))),
-  findings: digestKeyedTexts(input.findings, (f) => f.key, findingText),
+  findings: digestCanonicalArray(
+    (function* () {
+      for (const i of findingOrder) yield findingText(input.findings[i] as Finding);
+    })(),
+  ),
   exceptions: digestKeyedSet(
     histories,
     (h) => h.id,

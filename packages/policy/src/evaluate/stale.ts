@@ -8,7 +8,6 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   aliasMapFrom,
   compareCodeUnits,
-  purlMatchKey,
   subjectIds,
   type EnvironmentFacts,
   type Finding,
@@ -19,7 +18,7 @@ import { decideExceptions, scratchFor } from './decide';
 import { evaluationError, type EvaluationError } from './errors';
 import { exceptionsAt } from './exceptions';
 import type { AliasSource } from './input';
-import { findingPurls } from './subjects';
+import { findingSubjects } from './subjects';
 
 // --- model -----------------------------------------------------------------
 
@@ -63,7 +62,7 @@ export const staleExceptions = (
   const environment = query.context ?? {};
   const used = new Set<number>();
   const issues: Parameters<typeof evaluationError>[0][number][] = [];
-  const purls = findingPurls(query.findings, issues);
+  const { purls, matchKeys } = findingSubjects(query.findings, issues);
   if (issues.length > 0) return E.left(evaluationError(issues));
   query.findings.forEach((f, i) => {
     const purl = purls[i];
@@ -79,7 +78,7 @@ export const staleExceptions = (
       },
       {
         ids,
-        ...(purl === undefined ? {} : { purlKey: purlMatchKey(purl) }),
+        ...(purl === undefined ? {} : { purlKey: matchKeys[i] as string }),
         ...(f.artifact.digest === undefined ? {} : { artifact: f.artifact.digest }),
       },
       (e) => e.current.type !== 'unknown_state' || f.severity.level === 'unknown',
