@@ -58,9 +58,9 @@ const pairs = Array.from({ length: PAIRS }, () => ({
   ver: version(),
   v: cve(next(VULNS)),
 }));
-const findings: Finding[] = [];
+const made: Finding[] = [];
 const keys = new Set<string>();
-while (findings.length < FINDINGS) {
+while (made.length < FINDINGS) {
   const a = artifact(next(ARTIFACTS));
   const pair = pairs[next(PAIRS)]!;
   const p = `${pair.p}@${pair.ver}`;
@@ -68,7 +68,7 @@ while (findings.length < FINDINGS) {
   const key = findingKey({ artifactDigest: a, vulnerabilityId: v, component: p });
   if (keys.has(key)) continue;
   keys.add(key);
-  findings.push({
+  made.push({
     key,
     vulnerability: { id: v, aliases: [] },
     component: { name: pair.p.slice(8), version: pair.ver, purl: p, purlSource: 'document' },
@@ -87,7 +87,7 @@ const t = (s: string) => s as Timestamp;
 // 60% CVE + artifact digest, 30% CVE + purl with a vers range (covering the finding's version
 // about two times in three), 10% artifact digest + purl (a component waived in one image).
 const scopeOf = (i: number): Record<string, unknown> => {
-  const f = findings[next(FINDINGS)]!;
+  const f = made[next(FINDINGS)]!;
   const kind = i % 10;
   const name = (f.component.purl ?? '').split('@')[0]!;
   if (kind < 6)
@@ -102,7 +102,7 @@ const scopeOf = (i: number): Record<string, unknown> => {
   }
   return { artifacts: [{ digest: f.artifact.digest }], components: [{ purl: name }] };
 };
-const histories: EventDraft[][] = [];
+const madeHistories: EventDraft[][] = [];
 for (let i = 0; i < EXCEPTIONS; i++) {
   const scope = scopeOf(i);
   const p = decodeProposal({
@@ -117,7 +117,7 @@ for (let i = 0; i < EXCEPTIONS; i++) {
   });
   if (E.isLeft(p)) throw new Error(JSON.stringify(p.left.issues));
   const id = `exc-${hex(i, 8)}`;
-  histories.push([
+  madeHistories.push([
     encodeExceptionEvent({
       type: 'exception.proposed',
       time: t('2026-01-01T00:00:00Z'),
@@ -142,6 +142,14 @@ for (let i = 0; i < EXCEPTIONS; i++) {
     }),
   ]);
 }
+
+// Inputs arrive as JSON (scanner files, the exception store): parse them back so the strings
+// are flat, as JSON.parse makes them, not the concatenation ropes the generator built.
+const reparse = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const findings = made.map(reparse);
+const histories = madeHistories.map(reparse);
+made.length = 0;
+madeHistories.length = 0;
 
 const policy = {
   schema: 'warrant.policy/v1',
