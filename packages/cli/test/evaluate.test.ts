@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,4 +160,59 @@ describe('warrant evaluate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('POLICY_EVALUATION_POLICY_INVALID');
   });
+  it('refuses an exceptions file of Exception objects instead of evaluating without them', async () => {
+    const dir = setup();
+    const args = ['evaluate', '--policy', 'policy.json', '--now', '2026-02-01T00:00:00Z'];
+    // An array of snapshots: each element has a string `type` ("vulnerability") but is no event.
+    const snapshot = {
+      schema: 'warrant.exception/v1',
+      exception_id: 'exc-0',
+      type: 'vulnerability',
+    };
+    writeFileSync(join(dir, 'snapshots.json'), JSON.stringify([snapshot]));
+    const arr = await warrant([...args, '--exceptions', 'snapshots.json'], dir);
+    expect(arr.code).toBe(2);
+    expect(arr.stderr).toContain('$[0] is not an event envelope');
+    expect(arr.stderr).toContain('Exception objects are snapshots');
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(snapshot));
+    const one = await warrant([...args, '--exceptions', 'one.json'], dir);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('Exception objects are snapshots');
+    // A log whose other events are not exception events still reads.
+    const { histories } = JSON.parse(readFileSync(join(dir, 'exceptions.json'), 'utf8')) as {
+      histories: unknown[][];
+    };
+    const log = [{ type: 'release.noted', subject: 'r1', payload: {} }, ...histories.flat()];
+    writeFileSync(join(dir, 'log.json'), JSON.stringify(log));
+    const ok = await warrant(
+      [...args, '--exceptions', 'log.json', '--findings', TRIVY, '--json'],
+      dir,
+    );
+    expect(ok.code).toBe(0);
+  });
+
+  it('takes an identical finding from two files once, and refuses two that differ', async () => {
+    const dir = setup();
+    const args = ['evaluate', '--policy', 'policy.json', '--now', '2026-02-01T00:00:00Z', '--json'];
+    const twice = await warrant([...args, '--findings', TRIVY, '--findings', TRIVY], dir);
+    expect(twice.code).toBe(1);
+    const v = decodeVerdict(JSON.parse(twice.stdout));
+    expect(E.isRight(v) && v.right.counts.findings.total).toBe(149);
+    const report = JSON.parse(readFileSync(TRIVY, 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'other.json'), JSON.stringify(setSeverity(report)));
+    const differ = await warrant([...args, '--findings', TRIVY, '--findings', 'other.json'], dir);
+    expect(differ.code).toBe(2);
+    expect(differ.stderr).toMatch(
+      /other\.json: finding sha256:[0-9a-f]{64} \(.+\) is also in .+ with different content/,
+    );
+  });
 });
+
+// A copy of a Trivy report with every severity changed, so each finding keeps its key.
+const setSeverity = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(setSeverity);
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = k === 'Severity' ? 'LOW' : setSeverity(x);
+  return out;
+};

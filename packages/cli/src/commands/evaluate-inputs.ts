@@ -19,7 +19,16 @@ import { formatError, type LogId, type WarrantStore } from '@warrant/core';
 export const readExceptionsFile = (
   json: unknown,
 ): E.Either<string, ReadonlyArray<ReadonlyArray<unknown>>> => {
-  if (Array.isArray(json)) return E.right(groupBySubject(json));
+  if (Array.isArray(json)) {
+    // A log may carry other events (they are skipped), but every element must be an event
+    // envelope: an array of Exception objects would otherwise be skipped whole and the
+    // evaluation run silently without the exceptions.
+    const bad = json.findIndex((e) => !isEnvelope(e));
+    if (bad >= 0) {
+      return E.left(`$[${bad}] is not an event envelope ({type, subject, …}); ${SNAPSHOT_HINT}`);
+    }
+    return E.right(groupBySubject(json));
+  }
   if (
     typeof json === 'object' &&
     json !== null &&
@@ -29,7 +38,7 @@ export const readExceptionsFile = (
     if (h.every(Array.isArray)) return E.right(h as unknown[][]);
   }
   return E.left(
-    'expected a JSON array of exception event envelopes, or {"histories": [[event, …], …]} (Exception objects are snapshots at one instant and cannot be re-read at --now; export the events)',
+    `expected a JSON array of exception event envelopes, or {"histories": [[event, …], …]}; ${SNAPSHOT_HINT}`,
   );
 };
 
@@ -60,6 +69,16 @@ export const readStoreHistories = async (
 };
 
 // --- internal --------------------------------------------------------------
+
+const SNAPSHOT_HINT =
+  'Exception objects are snapshots at one instant and cannot be re-read at --now: give their event envelopes, or the store with --store';
+
+const isEnvelope = (e: unknown): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  !Array.isArray(e) &&
+  typeof (e as { type?: unknown }).type === 'string' &&
+  typeof (e as { subject?: unknown }).subject === 'string';
 
 const groupBySubject = (events: ReadonlyArray<unknown>): unknown[][] => {
   const groups = new Map<string, unknown[]>();

@@ -99,18 +99,21 @@ export const evaluateCommand = async (
       if (E.isLeft(r)) throw new InputError(`${file}: ${formatFormatsError(r.left)}`);
       return r.right;
     };
+    // One finding per key (artifact, vulnerability, component): an importer merges equal keys
+    // within a document (finding-v1 section 3.2); across files an identical finding is taken
+    // once and a different one refused, since which scan to believe is the caller's choice.
     const findings: Finding[] = [];
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { text: string; file: string }>();
     for (const file of a.findings) {
       for (const f of (await imported(file)).findings) {
         const text = canonicalText(f);
         const earlier = seen.get(f.key);
         if (earlier === undefined) {
-          seen.set(f.key, text);
+          seen.set(f.key, { text, file });
           findings.push(f);
-        } else if (earlier !== text) {
+        } else if (earlier.text !== text) {
           throw new InputError(
-            `${file}: finding ${f.key} differs from one with the same key in an earlier file; evaluate one merged scan per artifact`,
+            `${file}: finding ${f.key} (${f.vulnerability.id} in ${f.component.purl ?? f.component.name}) is also in ${earlier.file} with different content (scanner, severity, fix…); a verdict has one finding per key, so pass one scan per artifact and scanner`,
           );
         }
       }
