@@ -113,7 +113,7 @@ export const evaluateCommand = async (
           findings.push(f);
         } else if (earlier.text !== text) {
           throw new InputError(
-            `${file}: finding ${f.key} (${f.vulnerability.id} in ${f.component.purl ?? f.component.name}) is also in ${earlier.file} with different content (scanner, severity, fix…); a verdict has one finding per key, so pass one scan per artifact and scanner`,
+            `${file}: finding ${f.key} (${f.vulnerability.id} in ${f.component.purl ?? f.component.name}) is also in ${earlier.file} with different content (scanner, severity, fix…); a verdict has one finding per key, so pass one scan per artifact (one scanner's)`,
           );
         }
       }
