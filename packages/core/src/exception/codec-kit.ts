@@ -263,6 +263,8 @@ export const showValue = (u: unknown): string => {
 
 // --- internal --------------------------------------------------------------
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
 const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
@@ -305,7 +307,9 @@ function validateClosed<R extends Props, O extends Props>(
     else out[k] = r.right;
   }
   for (const k of Object.keys(u).sort()) {
-    if (!(k in required) && !(k in optional) && u[k] !== undefined) {
+    // Own members only: `k in required` would count "constructor", "toString" or "__proto__"
+    // (inherited from Object.prototype) as declared and drop them silently.
+    if (!hasOwn(required, k) && !hasOwn(optional, k) && u[k] !== undefined) {
       errors.push({
         value: u[k],
         context: t.appendContext(c, k, UNKNOWN_MEMBER, u[k]),

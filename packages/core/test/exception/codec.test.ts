@@ -5,6 +5,7 @@ import {
   decodeException,
   decodeProposal,
   ExceptionProposal,
+  formatJsonPath,
   proposalDigest,
   type DecodeError,
 } from '@warrant/core';
@@ -31,6 +32,22 @@ describe('ExceptionProposal codec', () => {
         message: 'unexpected member "severity"',
       },
     ]);
+  });
+
+  it('refuses members named after Object.prototype properties too', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      // JSON.parse makes "__proto__" an own data member, as the strict parser does.
+      const input: unknown = JSON.parse(
+        JSON.stringify(proposalJson()).replace('{', `{"${name}":"x",`),
+      );
+      expect(issuesOf(input)).toEqual([
+        {
+          code: 'CORE_EXCEPTION_INVALID',
+          path: formatJsonPath([name]),
+          message: `unexpected member "${name}"`,
+        },
+      ]);
+    }
   });
 
   it('reports every problem with its RFC 9535 path', () => {
