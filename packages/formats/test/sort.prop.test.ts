@@ -1,0 +1,58 @@
+/**
+ * The model serializer behind every output sort's tie-breaker gives exactly core's RFC 8785
+ * `canonicalize` text ('' where canonicalize refuses), so output order cannot depend on which
+ * route serialized a value.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
+import { canonicalize } from '@warrant/core';
+import { canonicalText } from '../src/internal/sort';
+
+const oracle = (v: unknown): string => {
+  const c = canonicalize(v);
+  return E.isRight(c) ? c.right : '';
+};
+
+// JSON data with array-index and odd member names, surrogates (paired and lone), -0, and
+// values canonicalize refuses (undefined, NaN, Infinity, Date, holes, null-prototype objects).
+const odd = fc.constantFrom<unknown>(
+  undefined,
+  Number.NaN,
+  Infinity,
+  -0,
+  new Date(0),
+  [1, , 2], // eslint-disable-line no-sparse-arrays
+  Object.create(null) as unknown,
+  '\ud800',
+  '\u{1f600}',
+  { '10': 1, '9': 2, a: 3, '': 4 },
+  { __proto__: null, a: 1 },
+);
+const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.jsonValue({ maxDepth: 2 }),
+    odd,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 3 }),
+        fc.constantFrom('0', '10', '__proto__'),
+      ),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
+  ),
+}));
+
+describe('canonicalText (properties)', () => {
+  it('equals canonicalize on every value, refusals included', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalText(v)).toBe(oracle(v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
