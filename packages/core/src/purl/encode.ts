@@ -41,9 +41,13 @@ export const formatPurl = (p: PurlComponents): string => {
  * @internal
  */
 export const encodeComponent = (s: string): string => {
-  let out = '';
+  // Most components need no encoding at all: return them as they are.
+  let i = 0;
+  while (i < s.length && KEEP[s.charCodeAt(i)] === 1) i++;
+  if (i === s.length) return s;
   // ASCII is its own UTF-8: encode code units directly, without a TextEncoder round trip.
-  for (let i = 0; i < s.length; i++) {
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) return encodeUtf8Component(s);
     out += KEEP[c] === 1 ? s[i] : `%${HEX[c >> 4]}${HEX[c & 15]}`;

@@ -85,15 +85,14 @@ export const parsePurl = (text: string, path = '$'): E.Either<PurlError, Package
   })();
   if (typeof raw === 'string') return fail(raw);
   const [type, namespace, name, version, , subpath] = raw as ReadonlyArray<string | undefined>;
-  for (const [label, value] of [
-    ['namespace', namespace],
-    ['name', name],
-    ['version', version],
-  ] as const) {
-    if (value !== undefined && value !== value.trim()) {
-      return fail(`the ${label} starts or ends with whitespace`);
-    }
-  }
+  const padded = hasPadding(namespace)
+    ? 'namespace'
+    : hasPadding(name)
+      ? 'name'
+      : hasPadding(version)
+        ? 'version'
+        : undefined;
+  if (padded !== undefined) return fail(`the ${padded} starts or ends with whitespace`);
   const built = (() => {
     try {
       return new PackageURL(type ?? '', namespace, name ?? '', version, { ...qualifiers }, subpath);
@@ -232,6 +231,9 @@ const describe = (e: unknown, version?: string): string => {
   }
   return message.replace(/^Invalid purl: /, '');
 };
+
+const hasPadding = (value: string | undefined): boolean =>
+  value !== undefined && value !== value.trim();
 
 const emptyToNull = (s: string | undefined): string | null =>
   s === undefined || s === '' ? null : s;
