@@ -351,3 +351,6 @@ export type {
   ScopeMatch,
   WindowMatch,
 } from './scope-match/match-scope';
+
+// --- import performance ---
+export { formatPurl } from './purl/encode';

@@ -19,9 +19,17 @@ export interface PurlComponents {
 }
 
 /**
- * Writes the canonical purl string: `pkg:type/namespace/name@version?k=v&…#subpath`, qualifier
- * keys in code unit order, namespace and subpath segments encoded one by one.
- * @internal
+ * Writes purl text from decoded components: `pkg:type/namespace/name@version?k=v&…#subpath`,
+ * qualifier keys in code unit order, namespace and subpath segments percent-encoded one by one
+ * (ECMA-427). For components of a parsed purl this is its canonical form; for components taken
+ * from elsewhere (a scanner's package name and version), parse the text with `parsePurl` to
+ * validate and normalize it.
+ * @param p - decoded components (`null` for absent parts, `{}` for no qualifiers)
+ * @returns the purl text
+ * @see ../../../../docs/spec/scope-matching.md (section "Canonical form")
+ * @example
+ * formatPurl({ type: 'npm', namespace: '@angular', name: 'core', version: '12.3.1', qualifiers: {}, subpath: null })
+ * // 'pkg:npm/%40angular/core@12.3.1'
  */
 export const formatPurl = (p: PurlComponents): string => {
   let out = `pkg:${p.type}/`;

@@ -5,7 +5,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { parsePurl, type PackageUrl } from '@warrant/core';
+import { formatPurl, parsePurl, type PackageUrl } from '@warrant/core';
 
 /** A purl as models store it: canonical text, bare (finding-key) form, and the components. */
 export interface ResolvedPurl {
@@ -44,8 +44,8 @@ export const bareForm = (canonical: string): string => {
 };
 
 /**
- * Writes purl text from decoded components (ECMA-427 encoding: everything but ASCII letters,
- * digits, `.-_~` and `:` percent-encoded); the result still goes through {@link PurlResolver}.
+ * Writes purl text from decoded components with core's {@link formatPurl} (ECMA-427 encoding);
+ * the result still goes through {@link PurlResolver}.
  */
 export const purlText = (
   type: string,
@@ -53,17 +53,13 @@ export const purlText = (
   name: string,
   version: string | undefined,
 ): string =>
-  `pkg:${type}/${namespace === undefined ? '' : `${namespace.split('/').map(encode).join('/')}/`}${encode(name)}${version === undefined ? '' : `@${encode(version)}`}`;
+  formatPurl({
+    type,
+    namespace: namespace ?? null,
+    name,
+    version: version ?? null,
+    qualifiers: NO_QUALIFIERS,
+    subpath: null,
+  });
 
-const UTF8 = new TextEncoder();
-const SAFE = /^[A-Za-z0-9._~:-]*$/;
-const HEX = '0123456789ABCDEF';
-const encode = (s: string): string => {
-  if (SAFE.test(s)) return s;
-  let out = '';
-  for (const b of UTF8.encode(s)) {
-    const c = String.fromCharCode(b);
-    out += b < 0x80 && SAFE.test(c) ? c : `%${HEX[b >> 4]}${HEX[b & 15]}`;
-  }
-  return out;
-};
+const NO_QUALIFIERS: Readonly<Record<string, string>> = Object.freeze({});
