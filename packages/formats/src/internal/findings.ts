@@ -79,7 +79,11 @@ export class FindingCollector {
 
   private build(d: FindingDraft, common: FindingContext): Finding {
     const id = canonicalVulnerabilityId(d.vulnerabilityId, d.aliases);
-    const aliases = uniqueSorted([d.vulnerabilityId, ...d.aliases]).filter((a) => a !== id);
+    // Without aliases the id is the only name, and it is the canonical one.
+    const aliases =
+      d.aliases.length === 0
+        ? []
+        : uniqueSorted([d.vulnerabilityId, ...d.aliases]).filter((a) => a !== id);
     const key = findingKey({
       artifactDigest: common.artifact.digest,
       vulnerabilityId: id,
@@ -181,6 +185,7 @@ const compareCvss = (a: CvssScore, b: CvssScore): number =>
   (a.score ?? -1) - (b.score ?? -1);
 
 const sortCvss = (list: ReadonlyArray<CvssScore>): CvssScore[] => {
+  if (list.length < 2) return list.slice();
   const sorted = [...list].sort(compareCvss);
   return sorted.filter((c, i) => i === 0 || compareCvss(sorted[i - 1] as CvssScore, c) !== 0);
 };
@@ -192,6 +197,7 @@ const compareLocations = (a: Location, b: Location): number =>
   (a.layer === undefined ? 0 : 1) - (b.layer === undefined ? 0 : 1);
 
 const sortLocations = (list: ReadonlyArray<Location>): Location[] => {
+  if (list.length < 2) return list.slice();
   const sorted = [...list].sort(compareLocations);
   return sorted.filter((l, i) => i === 0 || compareLocations(sorted[i - 1] as Location, l) !== 0);
 };

@@ -11,6 +11,8 @@ export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a 
 
 /** Unique strings in code-unit order. */
 export const uniqueSorted = (list: Iterable<string>): string[] => {
+  // Most lists hold zero or one entry: skip the Set.
+  if (Array.isArray(list) && list.length < 2) return list.slice() as string[];
   const sorted = [...new Set(list)];
   return sorted.sort(compareStrings);
 };
