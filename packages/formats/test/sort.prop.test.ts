@@ -1,13 +1,13 @@
 /**
  * The model serializer behind every output sort's tie-breaker gives exactly core's RFC 8785
  * `canonicalize` text ('' where canonicalize refuses), so output order cannot depend on which
- * route serialized a value.
+ * route serialized a value; and uniqueSorted (the engine's default string sort) is code-unit order.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { canonicalize } from '@warrant/core';
-import { canonicalText } from '../src/internal/sort';
+import { canonicalText, compareStrings, uniqueSorted } from '../src/internal/sort';
 
 const oracle = (v: unknown): string => {
   const c = canonicalize(v);
@@ -53,6 +53,20 @@ describe('canonicalText (properties)', () => {
         expect(canonicalText(v)).toBe(oracle(v));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('uniqueSorted (properties)', () => {
+  it('is the distinct strings in code-unit order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 4 }), { maxLength: 12 }),
+        (xs) => {
+          expect(uniqueSorted(xs)).toStrictEqual([...new Set(xs)].sort(compareStrings));
+          expect(uniqueSorted(new Set(xs))).toStrictEqual([...new Set(xs)].sort(compareStrings));
+        },
+      ),
     );
   });
 });
