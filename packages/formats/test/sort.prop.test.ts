@@ -1,7 +1,6 @@
 /**
- * The model serializer behind every output sort's tie-breaker gives exactly core's RFC 8785
- * `canonicalize` text ('' where canonicalize refuses), so output order cannot depend on which
- * route serialized a value; and uniqueSorted (the engine's default string sort) is code-unit order.
+ * The output sorts' helpers: the tie-breaker text is core's RFC 8785 `canonicalize` text ('' where
+ * canonicalize refuses), and uniqueSorted (the engine's default string sort) is code-unit order.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
