@@ -5,9 +5,10 @@
  *  - bytes: importDocument(bytes), end to end, the path `warrant evaluate` and the demo take
  *    (strict parse + SHA-256 of the bytes + import + sort);
  *  - parsed+digest: importDocument(value, { sourceDigest }) on an already parsed value, i.e. the
- *    importer's own work only.
+ *    importer's own work only (the same value every time, so an optimistic figure).
  * The baseline is `JSON.parse(new TextDecoder().decode(bytes))`. Small files are timed in
- * batches (the same count for baseline and candidate) so each sample lasts milliseconds.
+ * batches (the same count for baseline and candidate) so each sample lasts milliseconds; times
+ * in the table are per batch (`×n per sample`).
  *
  *   npm run bench -- import
  *   IMPORT_BENCH_ROUNDS=9 IMPORT_BENCH_ONLY=trivy npm run bench -- import
@@ -17,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { digestBytes } from '@warrant/core';
 import { importDocument } from '@warrant/formats';
-import { compare, machine, row } from './harness';
+import { machine, row, type Measurement } from './harness';
 
 // The largest file of each format in ../shared/corpus (copied verbatim to the fixtures).
 const FILES = [
@@ -31,11 +32,51 @@ const FILES = [
   'cyclonedx-vex/cdx-1.4_cisa-use-case-3_vex.json',
   'osv/UBUNTU-CVE-2025-38094.json',
 ];
-const ROUNDS = Number(process.env['IMPORT_BENCH_ROUNDS'] ?? 5);
+const ROUNDS = Number(process.env['IMPORT_BENCH_ROUNDS'] ?? 30);
+const WARMUP = Number(process.env['IMPORT_BENCH_WARMUP'] ?? 10);
 const ONLY = process.env['IMPORT_BENCH_ONLY'];
 // Bytes processed per sample, at least: batches small files so timer resolution does not matter.
 const BATCH_BYTES = 2 * 2 ** 20;
 const DECODER = new TextDecoder();
+
+/**
+ * Baseline and candidate alternately, one batch each per round; each keeps its fastest round.
+ * On a shared machine the fastest round is the one least disturbed by other processes, and both
+ * sides get the same number of chances (the harness's median of 3 per round drifted by 2x here). Garbage collection is not isolated:
+ * a JSON.parse batch can pay for collecting what the import batch before it left (forcing a
+ * full collection before each batch was tried and distorts worse: it slows the import batches
+ * that follow it by up to 3x).
+ */
+const compareBest = (
+  units: number,
+  baseline: { name: string; fn: () => unknown },
+  candidate: { name: string; fn: () => unknown },
+): { baseline: Measurement; candidate: Measurement; ratio: number } => {
+  let b = Infinity;
+  let c = Infinity;
+  let sink: unknown;
+  // Warm-up: let the JIT optimize both before anything is timed.
+  for (let w = 0; w < WARMUP; w++) {
+    sink = baseline.fn();
+    sink = candidate.fn();
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    let t = performance.now();
+    sink = baseline.fn();
+    b = Math.min(b, performance.now() - t);
+    t = performance.now();
+    sink = candidate.fn();
+    c = Math.min(c, performance.now() - t);
+  }
+  void sink;
+  const m = (name: string, ms: number): Measurement => ({
+    name,
+    medianMs: ms,
+    perSecond: (units / ms) * 1000,
+    samples: ROUNDS,
+  });
+  return { baseline: m(baseline.name, b), candidate: m(candidate.name, c), ratio: b / c };
+};
 
 const batch =
   (n: number, fn: () => unknown): (() => unknown) =>
@@ -46,7 +87,7 @@ const batch =
   };
 
 const main = async (): Promise<void> => {
-  console.log(`import vs JSON.parse — ${await machine()}, best of ${ROUNDS} rounds`);
+  console.log(`import vs JSON.parse — ${await machine()}, fastest of ${ROUNDS} alternating rounds`);
   console.log('| file | candidate | baseline | ratio | target |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const file of FILES.filter((f) => ONLY === undefined || f.includes(ONLY))) {
@@ -68,7 +109,7 @@ const main = async (): Promise<void> => {
       { name: 'parsed+digest', fn: batch(n, () => importDocument(value, { sourceDigest })) },
     ];
     for (const c of candidates) {
-      const r = await compare(bytes.length * n, baseline, c, ROUNDS);
+      const r = compareBest(bytes.length * n, baseline, c);
       console.log(row(label, r, '>= 50%'));
     }
   }
