@@ -13,6 +13,7 @@ import {
   emptyHead,
   storeError,
   type ChainHead,
+  type EventDraft,
   type EventStore,
   type LogEvent,
   type LogId,
@@ -20,6 +21,7 @@ import {
   type StoreError,
 } from '@warrant/core';
 import { checkLogId, compareStrings, resolveRange, sealAfter } from '../internal/checks';
+import { appendInChunks, CHUNK, type AppendRow, type ChunkedOutcome } from './batch-append';
 import { classifySqlFailure, type SqlRows, type SqlSession } from './sql-client';
 import { toStoreError } from './store-errors';
 import { inTenant, type PgContext } from './tenant-scope';
@@ -30,6 +32,7 @@ import { inTenant, type PgContext } from './tenant-scope';
  */
 export const createPgEvents = (ctx: PgContext): EventStore => {
   const { s } = ctx;
+  const CALL = `SELECT appended, size, hash FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7, $8)`;
   // Heads this instance committed or read: an append at a known head seals at once and costs
   // one round trip. A stale entry is harmless: append_events then finds the log longer and
   // answers with the actual head, which is the conflict the caller must see anyway.
@@ -80,33 +83,58 @@ export const createPgEvents = (ctx: PgContext): EventStore => {
       if (E.isLeft(read)) return read;
       head = read.right;
     }
+    if (drafts.length > CHUNK && head.size === expectedSeq) {
+      return appendBatch(id, expectedSeq, head, drafts);
+    }
     const sealed = sealAfter(head, expectedSeq, drafts);
     if (E.isLeft(sealed) || drafts.length === 0) return sealed;
-    let r: SqlRows<{ appended: boolean; size: unknown; hash: unknown }>;
+    let r: SqlRows<AppendRow>;
     try {
-      r = await single(
-        `SELECT appended, size, hash FROM ${s}.append_events($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, expectedSeq, ...columns(sealed.right.events)],
-      );
+      r = await single(CALL, [id, expectedSeq, ...columns(sealed.right.events)]);
     } catch (e) {
-      heads.delete(id);
-      // 23505 unique_violation: a writer took these seqs between the head check and the insert.
-      // 23503 foreign_key_violation (the gap trigger): the log is shorter than believed.
-      const code = classifySqlFailure(e).code;
-      if (code === '23505' || code === '23503') {
-        const actual = await fetchHead(id);
-        return E.left(E.isLeft(actual) ? actual.left : conflict(expectedSeq, actual.right));
-      }
-      return E.left(toStoreError(e, id));
+      return failed(e, id, expectedSeq);
     }
     const row = r.rows[0];
-    if (row === undefined || row.appended !== true) {
-      const actual = toHead(id, row);
-      heads.set(id, actual);
-      return E.left(conflict(expectedSeq, actual));
-    }
+    if (row === undefined || row.appended !== true) return stale(id, expectedSeq, row);
     heads.set(id, sealed.right.head);
     return sealed;
+  };
+
+  // More than CHUNK drafts: sealing overlaps the inserts (see batch-append.ts).
+  const appendBatch = async (
+    id: LogId,
+    expectedSeq: number,
+    head: ChainHead,
+    drafts: ReadonlyArray<EventDraft>,
+  ): Promise<E.Either<StoreError, { events: ReadonlyArray<LogEvent>; head: ChainHead }>> => {
+    let r: ChunkedOutcome;
+    try {
+      r = await appendInChunks(ctx.client, CALL, head, drafts, columns);
+    } catch (e) {
+      return failed(e, id, expectedSeq);
+    }
+    if (r.kind === 'invalid') return E.left(r.error);
+    if (r.kind === 'stale') return stale(id, expectedSeq, r.row);
+    heads.set(id, r.head);
+    return E.right({ events: r.events, head: r.head });
+  };
+
+  const stale = (id: LogId, expectedSeq: number, row: AppendRow | undefined) => {
+    const actual = toHead(id, row);
+    heads.set(id, actual);
+    return E.left(conflict(expectedSeq, actual));
+  };
+
+  const failed = async (e: unknown, id: LogId, expectedSeq: number) => {
+    heads.delete(id);
+    // 23505 unique_violation: a writer took these seqs between the head check and the insert.
+    // 23503 foreign_key_violation (the gap trigger): the log is shorter than believed.
+    const code = classifySqlFailure(e).code;
+    if (code === '23505' || code === '23503') {
+      const actual = await fetchHead(id);
+      return E.left(E.isLeft(actual) ? actual.left : conflict(expectedSeq, actual.right));
+    }
+    return E.left(toStoreError(e, id));
   };
 
   const readHead = async (tx: SqlSession, logId: LogId): Promise<ChainHead> => {

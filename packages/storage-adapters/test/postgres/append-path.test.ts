@@ -161,6 +161,33 @@ describeServer('the append path: one statement, gaps refused per statement', () 
     expect(head.rows).toEqual([{ size: '4', hash: e.hash }]);
   });
 
+  it('appends a large batch in chunks, all or nothing, with paths and conflicts as for one statement', async () => {
+    const store = await openAsApp(schema);
+    const other = await openAsApp(schema);
+    const log = 'tenant-chunks' as LogId;
+    const batch = Array.from({ length: 600 }, (_, k) => draft(k));
+    // An invalid draft in the third chunk: nothing of the first two stays, the path is exact.
+    const bad = [...batch.slice(0, 555), { ...batch[555], time: 'yesterday' }, ...batch.slice(556)];
+    const refused = await store.events.append(log, 0, bad as EventDraft[]);
+    expect(E.isLeft(refused) && [refused.left.code, refused.left.path]).toEqual([
+      'STORE_DRAFT_INVALID',
+      '$[555].time',
+    ]);
+    expect(right(await store.events.head(log)).size).toBe(0);
+    expect(right(await store.events.append(log, 0, batch)).head.size).toBe(600);
+    // Another instance appends; this one, still at 600, gets the conflict with the actual size.
+    right(await other.events.append(log, 600, [draft(600)]));
+    const stale = await store.events.append(log, 600, batch);
+    expect(E.isLeft(stale) && [stale.left.code, stale.left.actual]).toEqual([
+      'STORE_SEQUENCE_CONFLICT',
+      601,
+    ]);
+    expect(right(await store.events.append(log, 601, batch)).head.size).toBe(1201);
+    expect(right(await verifyStoredLog(store, log)).head.size).toBe(1201);
+    await store.close();
+    await other.close();
+  });
+
   it('a backend terminated during an autocommit append writes nothing and gives STORE_UNAVAILABLE', async () => {
     const pool = new pg.Pool({ connectionString: env.appUrl, max: 1 });
     pool.on('error', () => undefined);
