@@ -4,7 +4,8 @@
  * round trip): the adapter seals in TypeScript after the head it knows (or reads, also one round
  * trip) and calls `append_events`, which sets the tenant, checks that the log still ends there
  * and inserts the batch; when it does not, nothing is written and the actual head comes back,
- * reported as `STORE_SEQUENCE_CONFLICT` with the actual size.
+ * reported as `STORE_SEQUENCE_CONFLICT` with the actual size. A batch over {@link CHUNK} drafts
+ * is one transaction of pipelined chunks instead (batch-append.ts).
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
