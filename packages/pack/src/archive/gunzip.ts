@@ -122,8 +122,17 @@ export const createStrictGunzip = (onData: GunzipSink, limits: ArchiveLimits): S
     return undefined;
   };
 
+  const output = new Uint8Array(WINDOW_BYTES + OUTPUT_BYTES);
   const inflateSlice = (slice: Uint8Array): ArchiveError | undefined => {
     consumed += slice.length;
+    // Hand inflate a reused output buffer holding the 32 KiB window it kept, so a push does not
+    // allocate, zero and copy a buffer that doubles several times (about a tenth of inflate's
+    // time at 64 KiB slices); fflate copies both the output it emits and the window it keeps.
+    const kept = internals.s.b;
+    if (kept <= WINDOW_BYTES && internals.o !== output) {
+      output.set(internals.o.subarray(0, kept), 0);
+      internals.o = output;
+    }
     try {
       inflater.push(slice, false);
     } catch (error) {
@@ -226,12 +235,24 @@ export const createStrictGunzip = (onData: GunzipSink, limits: ArchiveLimits): S
 
 // fflate 0.8.3 streaming Inflate state (pinned in package.json): `s.f` final block seen, `s.l`
 // the current block's Huffman map (null between blocks), `s.p` bit position within `p`, the
-// unconsumed input. fflate's own Gunzip reads the same fields to find a member's end; it checks
+// unconsumed input; `s.b` bytes already in `o`. fflate's own Gunzip reads the same fields to find a member's end; it checks
 // neither CRC-32 nor ISIZE nor trailing bytes, hence this reader.
+// `o` is the output buffer inflate writes into from offset `s.b` (after each push: a fresh copy
+// of the last 32 KiB, the LZ77 window) and grows by doubling when full.
 interface InflateInternals {
-  readonly s: { readonly f?: number; readonly l?: unknown; readonly p?: number };
+  readonly s: {
+    readonly f?: number;
+    readonly l?: unknown;
+    readonly p?: number;
+    readonly b: number;
+  };
   readonly p: Uint8Array;
+  o: Uint8Array;
 }
+
+// Deflate's window (RFC 1951 section 2.5.1), and room for one slice's usual output after it.
+const WINDOW_BYTES = 32 * 1024;
+const OUTPUT_BYTES = 1024 * 1024;
 
 const hex8 = (n: number): string => n.toString(16).padStart(2, '0');
 const hex32 = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
