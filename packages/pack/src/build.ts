@@ -28,6 +28,7 @@ import { signPackFiles } from './sign';
 import { renderSha256Sums } from './sums';
 import { renderSummary } from './summary-text';
 import { redactPlannedFiles, type PackRedaction } from './redact/build-step';
+import { redactionProfileDigest } from './redact/profile';
 import { summaryHtmlFile } from './report/summary-file';
 
 // --- model -----------------------------------------------------------------
@@ -66,8 +67,8 @@ export interface BuildOptions {
   readonly extensions?: ReadonlyArray<PackExtension>;
   /**
    * Redact every planned file (extensions' too) with this profile before hashing; the manifest
-   * `profile` is the profile's name and its subject comes from the redacted artifacts file
-   * (docs/spec/redaction-v1.md).
+   * `profile` is the profile's name, `profile_digest` its digest, and its subject comes from the
+   * redacted artifacts file (docs/spec/redaction-v1.md section 2.2).
    */
   readonly redaction?: PackRedaction;
   /** Also write `report/summary.html`, rendered from the (redacted) machine files. */
@@ -168,7 +169,9 @@ const build = async (
   }
   let subject = input.subject;
   let profile = input.profile ?? 'internal';
+  let profileDigest: string | undefined;
   if (options.redaction !== undefined) {
+    profileDigest = redactionProfileDigest(options.redaction.profile);
     const redacted = await redactPlannedFiles(files, options.redaction, subject);
     if (E.isLeft(redacted)) return redacted;
     files.splice(0, files.length, ...redacted.right.files);
@@ -205,6 +208,7 @@ const build = async (
     profile,
     files: hashed.map((h) => h.entry),
     ...(input.previous === undefined ? {} : { previous: input.previous }),
+    ...(profileDigest === undefined ? {} : { profile_digest: profileDigest }),
   } as Parameters<typeof completeManifest>[0]);
   if (E.isLeft(completed)) return completed;
   const { manifest, bytes } = completed.right;

@@ -69,6 +69,10 @@ export type PackFormatErrorCode =
   | 'PACK_EVENT_LOG_INVALID'
   /** The checkpoint envelope is malformed, unsigned by a trusted key, or does not cover the slice. */
   | 'PACK_CHECKPOINT_INVALID'
+  /** `redaction/profile.json` is malformed, its digest does not re-derive, or disagrees with the manifest. */
+  | 'PACK_REDACTION_RECORD_INVALID'
+  /** `exceptions/exceptions.jsonl` is not the set of exception versions the event-log slice holds. */
+  | 'PACK_EXCEPTIONS_MISMATCH'
   /** Replaying the evaluation from the pack's inputs failed. */
   | 'PACK_REPLAY_FAILED'
   /** The replayed verdict is not byte-identical to the packed one. */

@@ -102,7 +102,8 @@ export const PackManifest = closedObject(
       {},
     ),
   },
-  { previous: PackPrevious },
+  // v1.1: the digest of the redaction profile a redacted pack was built with (section 4.2).
+  { previous: PackPrevious, profile_digest: Sha256Digest },
 );
 /** The manifest. */
 export type PackManifest = t.TypeOf<typeof PackManifest>;

@@ -1,5 +1,5 @@
 /**
- * Replaying the verdict from a pack's own files (docs/spec/pack-v1.md section 9 step 9): the
+ * Replaying the verdict from a pack's own files (docs/spec/pack-v1.md section 9 step 11): the
  * evaluation input is assembled from the packed findings, exception event histories, VEX
  * statements, policy and settings, `evaluate` (@warrant/policy) runs, and its canonical verdict
  * bytes must equal `verdict/verdict.json`.

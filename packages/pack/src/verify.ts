@@ -17,6 +17,7 @@ import {
   verifyCheckpoint,
   verifyEventLines,
   type CheckpointStatement,
+  type LogEvent,
   type LogId,
 } from '@warrant/core';
 import { readArchiveStream } from './archive/archive-reader';
@@ -30,7 +31,10 @@ import {
   type PackTrust,
   type VerifiedSignature,
 } from './sign';
+import { REDACTION_RECORD_PATH } from './redact/build-step';
 import { renderSha256Sums } from './sums';
+import { checkExceptionsFile } from './verify-exceptions';
+import { checkRedactionRecord } from './verify-redaction';
 
 // --- model -----------------------------------------------------------------
 
@@ -146,6 +150,10 @@ export const verifyPack = async (
   }
   const log = await checkEventLog(kept, options);
   if (E.isLeft(log)) failures.push(log.left);
+  failures.push(...checkRedactionRecord(m, kept.get(REDACTION_RECORD_PATH)));
+  if (E.isRight(log) && log.right !== undefined) {
+    failures.push(...checkExceptionsFile(m, log.right.records, kept.get(PACK_PATHS.exceptions)));
+  }
   if (failures.length > 0) return fail(failures, m);
   let replayed = false;
   if (options.replay !== undefined) {
@@ -161,7 +169,9 @@ export const verifyPack = async (
     bytes: m.files.reduce((n, f) => n + f.size, 0),
     ...(signature === undefined ? {} : { signature }),
     ...(statement === undefined ? {} : { statement }),
-    ...(E.isRight(log) && log.right !== undefined ? { eventLog: log.right } : {}),
+    ...(E.isRight(log) && log.right !== undefined
+      ? { eventLog: eventLogResult(log.right) as NonNullable<VerifiedPack['eventLog']> }
+      : {}),
     replayed,
   });
 };
@@ -174,6 +184,8 @@ const KEPT: ReadonlySet<string> = new Set([
   PACK_PATHS.sums,
   PACK_PATHS.events,
   PACK_PATHS.checkpoint,
+  PACK_PATHS.exceptions,
+  REDACTION_RECORD_PATH,
 ]);
 
 const fail = (
@@ -296,7 +308,7 @@ const checkSignatures = async (
 const checkEventLog = async (
   kept: ReadonlyMap<string, Uint8Array>,
   options: VerifyPackOptions,
-): Promise<E.Either<PackError, VerifiedPack['eventLog']>> => {
+): Promise<E.Either<PackError, CheckedLog | undefined>> => {
   const events = kept.get(PACK_PATHS.events);
   const checkpoint = kept.get(PACK_PATHS.checkpoint);
   if (events === undefined || checkpoint === undefined) return E.right(undefined);
@@ -327,8 +339,10 @@ const checkEventLog = async (
     statement = r.right.statement;
     keyids = r.right.keyids;
   }
+  const records: LogEvent[] = [];
   const verified = verifyEventLines(statement.log_id as LogId, events, {
     checkpoints: [statement],
+    onEvent: (event) => void records.push(event),
   });
   if (E.isLeft(verified)) {
     const first = verified.left[0];
@@ -351,8 +365,15 @@ const checkEventLog = async (
     events: verified.right.count,
     checkpointRoot: statement.root,
     ...(keyids === undefined ? {} : { checkpointKeyids: keyids }),
+    records,
   });
 };
+
+// The verified slice: what the result reports, and the records step 10 folds.
+type CheckedLog = NonNullable<VerifiedPack['eventLog']> & { readonly records: LogEvent[] };
+
+const eventLogResult = ({ records: _records, ...rest }: CheckedLog): VerifiedPack['eventLog'] =>
+  rest;
 
 const checkReplay = async (
   m: PackManifest,
