@@ -173,3 +173,7 @@ export type { PackRedaction } from './redact/build-step';
 export { summaryHtmlFile, summaryTitle, SUMMARY_HTML_PATH } from './report/summary-file';
 export { diffExtension, DIFF_PATH } from './diff/extension';
 export { replayVerdict, REPLAY_POLICY_PATH, REPLAY_VEX_PATH } from './replay';
+
+// --- re-signing ---
+export { resignPack } from './resign';
+export type { PackSource, ResignedPack, ResignMode, ResignOptions } from './resign';

@@ -100,12 +100,27 @@ export type PackVerifyFailure = PackError & {
  * const r = await verifyPack(bytes, { trust: { verifiers: [key.verifier] } });
  * if (E.isRight(r)) console.log(r.right.packId, r.right.signature?.keyids);
  */
-export const verifyPack = async (
+export const verifyPack = (
   pack: Uint8Array | AsyncIterable<Uint8Array>,
   options: VerifyPackOptions = {},
+): Promise<E.Either<PackVerifyFailure, VerifiedPack>> => verifyKeeping(pack, options, new Map());
+
+/**
+ * {@link verifyPack}, leaving the files it held in memory (manifest.json, SHA256SUMS, the
+ * signature envelopes, the event log and checkpoint…) in `kept` for a caller that needs their
+ * bytes, such as re-signing.
+ * @param pack - as {@link verifyPack}
+ * @param options - as {@link verifyPack}
+ * @param kept - filled with path -> bytes of the held files
+ * @returns as {@link verifyPack}
+ * @internal
+ */
+export const verifyKeeping = async (
+  pack: Uint8Array | AsyncIterable<Uint8Array>,
+  options: VerifyPackOptions,
+  kept: Map<string, Uint8Array>,
 ): Promise<E.Either<PackVerifyFailure, VerifiedPack>> => {
   const seen = new Map<string, { size: number; sha256: string }>();
-  const kept = new Map<string, Uint8Array>();
   const keepAll = options.replay !== undefined;
   const read = await readArchiveStream(
     ArrayBuffer.isView(pack) ? [pack as Uint8Array] : pack,

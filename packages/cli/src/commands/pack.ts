@@ -1,5 +1,5 @@
 /**
- * `warrant pack <subcommand>`: build, verify, inspect, prove and verify-proof audit packs
+ * `warrant pack <subcommand>`: build, verify, sign, inspect, prove and verify-proof audit packs
  * (docs/spec/pack-v1.md). Other engineers' pack subcommands (diff) register here too.
  * @module
  */
@@ -12,6 +12,7 @@ import {
   packProveCommand,
   packVerifyProofCommand,
 } from './pack-prove';
+import { PACK_SIGN_HELP, packSignCommand } from './pack-sign';
 import {
   PACK_INSPECT_HELP,
   PACK_VERIFY_HELP,
@@ -36,6 +37,14 @@ const SUBCOMMANDS: ReadonlyMap<string, { run: Sub; help: string; summary: string
       run: packVerifyCommand,
       help: PACK_VERIFY_HELP,
       summary: 'verify a pack (integrity, signatures, event log)',
+    },
+  ],
+  [
+    'sign',
+    {
+      run: packSignCommand,
+      help: PACK_SIGN_HELP,
+      summary: 'sign or countersign an existing pack (same pack id)',
     },
   ],
   [
