@@ -18,8 +18,10 @@ import {
   UsageError,
   writeAtomically,
 } from './pack-io';
+import { loadPrevious, loadRedaction } from './pack-build-options';
 
-export const PACK_BUILD_HELP = `usage: warrant pack build <spec.json> --out <pack.tar.gz> [--generated-at T] [--sign-key K]... [--json]
+export const PACK_BUILD_HELP = `usage: warrant pack build <spec.json> --out <pack.tar.gz> [--generated-at T] [--sign-key K]...
+                          [--redact P --redaction-key F [--commitment-key F]] [--previous PACK] [--json]
 
 Builds a warrant.pack/v1 audit pack (docs/spec/pack-v1.md). The spec is a JSON object; file
 names in it are relative to the spec's folder:
@@ -38,12 +40,18 @@ names in it are relative to the spec's folder:
     "event_log": { "events": "events.jsonl", "checkpoint": "checkpoint.dsse.json" },  (optional)
     "verdict": "verdict.json" | "verdicts": "verdicts.jsonl",
     "explanation": "explanation.md",                  (optional)
-    "previous": { "pack_id": "sha256:…", "merkle_root": "sha256:…" }  (optional)
+    "previous": { "pack_id": "sha256:…", "merkle_root": "sha256:…" }  (optional; or --previous)
   }
 
   --out F            where to write the pack (written to F.partial, then renamed)
   --generated-at T   the manifest's generated_at (RFC 3339 UTC), overrides the spec
   --sign-key K       sign the manifest and verdict statement with this PKCS #8 PEM key (repeatable)
+  --redact P         redact with profile P: a built-in name (internal, external-auditor) or a
+                     profile file (docs/spec/redaction-v1.md); the manifest records its digest
+  --redaction-key F  the secret pseudonym key (64 hex digits in F); required with --redact
+  --commitment-key F the secret commitment key (64 hex digits); adds redaction/commitments.json
+  --previous PACK    a previous pack (verified first): the manifest names it in "previous" and
+                     diff/diff.json compares with it
   --json             print the manifest as canonical JSON instead of a summary
 
 Exit codes: 0 built, 2 bad arguments or inputs (one line naming the problem).`;
@@ -59,7 +67,7 @@ export const packBuildCommand = async (
   io: CliIo,
 ): Promise<ExitCode> => {
   const parsed = parseArgs(args, {
-    values: ['out', 'generated-at'],
+    values: ['out', 'generated-at', 'redact', 'redaction-key', 'commitment-key', 'previous'],
     repeated: ['sign-key'],
     positionals: ['spec'],
   });
@@ -70,13 +78,32 @@ export const packBuildCommand = async (
     const specFile = parsed.positionals.get('spec') as string;
     const input = await readSpec(io, specFile, parsed.values.get('generated-at'));
     const signers = await loadSigners(io, parsed.repeated.get('sign-key') ?? []);
+    const profile = parsed.values.get('redact');
+    const redaction =
+      profile === undefined
+        ? undefined
+        : await loadRedaction(
+            io,
+            profile,
+            parsed.values.get('redaction-key'),
+            parsed.values.get('commitment-key'),
+          );
+    if (profile === undefined && parsed.values.has('redaction-key')) {
+      throw new UsageError('--redaction-key needs --redact');
+    }
+    const previousFile = parsed.values.get('previous');
+    const previous = previousFile === undefined ? undefined : await loadPrevious(io, previousFile);
+    const buildInput: PackInput =
+      previous === undefined ? input : { ...input, previous: previous.previous };
     const bar = progressBar(io);
     const built = await writeAtomically(
       io,
       out,
       (sink) =>
-        buildPack(input, sink, {
+        buildPack(buildInput, sink, {
           signers,
+          ...(redaction === undefined ? {} : { redaction }),
+          ...(previous === undefined ? {} : { extensions: [previous.extension] }),
           ...(bar.onProgress ? { onProgress: bar.onProgress } : {}),
         }),
       E.isRight,
