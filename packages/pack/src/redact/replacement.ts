@@ -2,9 +2,11 @@
  * What redacted values become (docs/spec/redaction-v1.md section 6): the mask string, keyed
  * pseudonyms (HMAC-SHA256, RFC 2104, stable within a pack), and the HMAC itself.
  *
- * HMAC is written here over `@warrant/core`'s SHA-256 (node:crypto on Node, @noble/hashes in
- * browsers) because `@warrant/pack` does not list @noble/hashes as a dependency; the tests check it
- * against RFC 4231 and node:crypto.
+ * HMAC is written here (ten lines of RFC 2104) over `@warrant/core`'s SHA-256 rather than taken
+ * from @noble/hashes' `hmac`: `@warrant/pack` does not declare @noble/hashes (only core does, and
+ * importing a sibling's dependency breaks under strict installers such as pnpm; declaring it would
+ * change the lockfile), and core's SHA-256 is node:crypto on Node. The tests check it against
+ * RFC 4231, node:crypto's HMAC and @noble/hashes' `hmac` on random keys and messages.
  * @module
  */
 import {

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex, utf8Encode } from '@warrant/core';
@@ -52,6 +54,15 @@ const RFC4231 = [
 describe('hmacSha256', () => {
   it.each(RFC4231)('RFC 4231 key %s', (key, data, mac) => {
     expect(toHex(hmacSha256(hex(key), hex(data)))).toBe(mac);
+  });
+
+  it('agrees with @noble/hashes hmac (the audited implementation core depends on)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.uint8Array({ maxLength: 300 }), (k, m) => {
+        expect(toHex(hmacSha256(k, m))).toBe(toHex(hmac(nobleSha256, k, m)));
+      }),
+      { seed: 17 },
+    );
   });
 
   it('agrees with node:crypto for any key and message', () => {
