@@ -6,19 +6,18 @@
  * also gives the parts: @noble/hashes SHA-256 (the incremental, synchronous hash the browser
  * verifier streams files through, since WebCrypto has no incremental digest) over the same bytes.
  *
- *   npm run bench -- pack-verify-browser        (Debian's /usr/bin/chromium, or CHROMIUM_PATH)
+ *   npm run bench -- pack-verify-browser        (test-support/chromium.ts: Debian's chromium or CHROMIUM_PATH)
  *   PACK_BROWSER_MIB=96 PACK_BENCH_ROUNDS=3 npm run bench -- pack-verify-browser
  * @module
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import * as E from 'fp-ts/lib/Either.js';
-import { chromium } from 'playwright-core';
 import { utf8Encode } from '@warrant/core';
 import { buildPackBytes, type PackInput } from '@warrant/pack';
+import { openSecurePage, withChromium } from '../test-support/chromium';
 import { machine } from './harness';
 import { sbomFixture } from './pack-fixture';
 
@@ -91,11 +90,6 @@ interface Row {
 }
 
 const main = async (): Promise<void> => {
-  const executablePath =
-    process.env['CHROMIUM_PATH'] ??
-    (existsSync('/usr/bin/chromium')
-      ? '/usr/bin/chromium'
-      : execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim());
   const pack = await packBytes();
   const bundle = await build({
     stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'js' },
@@ -106,17 +100,12 @@ const main = async (): Promise<void> => {
     write: false,
     logLevel: 'silent',
   });
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage();
+  await withChromium(async (context) => {
+    const page = await openSecurePage(context, bundle.outputFiles[0]?.text ?? '');
+    // Registered after openSecurePage's catch-all route, so it takes precedence for this path.
     await page.route('https://warrant.test/pack.tar.gz', (route) =>
       route.fulfill({ contentType: 'application/gzip', body: Buffer.from(pack) }),
     );
-    await page.route('https://warrant.test/', (route) =>
-      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>w</title>' }),
-    );
-    await page.goto('https://warrant.test/');
-    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
     const rows = (await page.evaluate(
       (n) => (globalThis as unknown as { measure: (r: number) => Promise<unknown> }).measure(n),
       ROUNDS,
@@ -126,7 +115,7 @@ const main = async (): Promise<void> => {
     const mibs = (ms: number): string => `${(first.content / MIB / (ms / 1000)).toFixed(1)} MiB/s`;
     const baseline = Math.min(...rows.map((r) => r.gunzip + r.subtle));
     console.log(
-      `${await machine()}; ${browser.version()}; load ${loadavg()
+      `${await machine()}; Chromium ${context.browser()?.version() ?? '?'}; load ${loadavg()
         .map((x) => x.toFixed(1))
         .join(
           ' ',
@@ -143,9 +132,7 @@ const main = async (): Promise<void> => {
     line('part: fflate Gunzip (256 KiB pushes)', best('gunzip'));
     line('part: crypto.subtle.digest SHA-256', best('subtle'));
     line('part: @noble/hashes SHA-256', best('noble'));
-  } finally {
-    await browser.close();
-  }
+  });
 };
 
 await main();
