@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalize, utf8Decode } from '@warrant/core';
 import { run, type CliIo } from '@warrant/cli';
-import * as E from 'fp-ts/lib/Either.js';
+import type * as E from 'fp-ts/lib/Either.js';
 import { EXTERNAL_AUDITOR_PROFILE, redactionProfileDigest } from '@warrant/pack';
 import { ARTIFACT, AT, eventLog, FINDINGS, loadKey, SBOM } from '../../pack/test/fixtures';
 
