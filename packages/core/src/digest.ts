@@ -128,6 +128,14 @@ export const SHA256_IMPLEMENTATION: 'node:crypto' | '@noble/hashes' = platform.n
 export const digestBytes = (bytes: Uint8Array): Sha256Digest => digestFromRaw(sha256(bytes));
 
 /**
+ * @internal The content address of the UTF-8 encoding of `text`: the same digest as
+ * `digestBytes(utf8Encode(text))` (a lone surrogate encodes as U+FFFD), without the byte array
+ * or the hex conversion in between.
+ */
+export const digestText = (text: string): Sha256Digest =>
+  `sha256:${platform.sha256HexOfText(text)}` as Sha256Digest;
+
+/**
  * The content address of a JSON value's RFC 8785 canonical UTF-8 bytes.
  * @param value - a JSON-compatible value
  * @returns `sha256:<hex>` of the canonical bytes, or the canonicalization refusal

@@ -6,8 +6,7 @@
  * @module
  */
 import * as t from 'io-ts';
-import { digestBytes, Sha256Digest } from './digest';
-import { utf8Encode } from './bytes';
+import { digestText, Sha256Digest } from './digest';
 import { Timestamp } from './time';
 
 // --- model -----------------------------------------------------------------
@@ -199,7 +198,7 @@ export const findingKey = (input: FindingKeyInput): Sha256Digest => {
   const artifact =
     input.artifactDigest === undefined ? 'null' : JSON.stringify(input.artifactDigest);
   const text = `{"artifact":${artifact},"component":${component},"schema":"${FINDING_KEY_SCHEMA}","vulnerability":${JSON.stringify(input.vulnerabilityId)}}`;
-  return digestBytes(utf8Encode(text));
+  return digestText(text);
 };
 
 /**

@@ -107,4 +107,23 @@ describe('the node:crypto and @noble/hashes platform files agree', () => {
       );
     }
   });
+
+  it('sha256HexOfText equals the oracle over the UTF-8 encoding, lone surrogates as U+FFFD', () => {
+    // Any UTF-16 code units, so lone and reversed surrogate halves occur.
+    const text = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 120 })
+      .map((units) => String.fromCharCode(...units));
+    fc.assert(
+      fc.property(text, (s) => {
+        const expected = oracle(new TextEncoder().encode(s));
+        for (const p of PLATFORMS) expect(p.sha256HexOfText(s), p.name).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+    for (const p of PLATFORMS) {
+      expect(p.sha256HexOfText('a\ud800'), p.name).toBe(
+        oracle(Uint8Array.of(0x61, 0xef, 0xbf, 0xbd)),
+      );
+    }
+  });
 });

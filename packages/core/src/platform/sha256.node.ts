@@ -30,6 +30,11 @@ export const sha256Into = (input: Uint8Array, out: Uint8Array, offset: number): 
   for (let i = 0; i < 32; i++) out[offset + i] = s.charCodeAt(i);
 };
 
+export const sha256HexOfText = (text: string): string =>
+  typeof crypto.hash === 'function'
+    ? crypto.hash('sha256', text, 'hex')
+    : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
 export const sha256 = (bytes: Uint8Array): Uint8Array => {
   const out = new Uint8Array(32);
   sha256Into(bytes, out, 0);

@@ -28,6 +28,12 @@ export interface Sha256Platform {
    */
   sha256Into(input: Uint8Array, out: Uint8Array, offset: number): void;
   /**
+   * SHA-256 of the UTF-8 encoding of `text` (a lone surrogate encodes as U+FFFD, as
+   * `TextEncoder` does), as 64 lowercase hex digits: the hot path of finding keys, one per
+   * imported finding, where encoding to bytes and back to hex cost more than the hash.
+   */
+  sha256HexOfText(text: string): string;
+  /**
    * Smallest input `sha256Async` hands to `crypto.subtle.digest` (where present) instead of the
    * synchronous path: below it the promise round trip costs more than it saves.
    */

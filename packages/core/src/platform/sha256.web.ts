@@ -5,6 +5,7 @@
  * @module
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Sha256Hasher } from './sha256.types';
 
 export const name = '@noble/hashes' as const;
@@ -16,6 +17,8 @@ export const name = '@noble/hashes' as const;
 export const subtleThreshold = 16 * 1024;
 
 export const sha256 = (bytes: Uint8Array): Uint8Array => nobleSha256(bytes);
+
+export const sha256HexOfText = (text: string): string => bytesToHex(nobleSha256(utf8ToBytes(text)));
 
 export const sha256Into = (input: Uint8Array, out: Uint8Array, offset: number): void => {
   out.set(nobleSha256(input), offset);
