@@ -6,6 +6,9 @@
  * linearity (half the findings should take about half the time).
  *
  *   NODE_OPTIONS=--max-old-space-size=12288 npm run bench -- evaluate
+ *
+ * EVAL_FINDINGS / EVAL_EXCEPTIONS shrink the data; EVAL_ROUNDS (default 2) sets how many
+ * alternating rounds (baseline, evaluate, half, none) are run, each keeping its best.
  * @module
  */
 import { performance } from 'node:perf_hooks';
@@ -248,6 +251,9 @@ for (let r = 0; r < ROUNDS; r++) {
   );
   const full = time(() => evaluated(findings));
   keep('evaluate', full);
+  console.log(
+    `  round ${r + 1}: evaluate ${full.ms.toFixed(0)} ms (cpu ${full.cpu.toFixed(0)} ms), baseline ${b.ms.toFixed(0)} ms`,
+  );
   v = full.value;
   keep(
     'evaluate-half',
@@ -259,8 +265,6 @@ for (let r = 0; r < ROUNDS; r++) {
   );
 }
 const verdict = v as NonNullable<typeof v>;
-const bytes = time(() => verdictBytes(verdict));
-const digest = time(() => digestBytes(bytes.value));
 const ms = (name: string): string =>
   `${(bestOf[name] as number).toFixed(0)} ms (cpu ${(cpuOf[name] as number).toFixed(0)} ms)`;
 const ratio = (a: string, b: string): string =>
@@ -281,6 +285,8 @@ console.log(
 console.log(
   `findings part (evaluate - no findings): ${((bestOf['evaluate'] as number) - (bestOf['evaluate-none'] as number)).toFixed(0)} ms = ${(((bestOf['evaluate'] as number) - (bestOf['evaluate-none'] as number)) / (bestOf['baseline'] as number)).toFixed(2)}x baseline`,
 );
+const bytes = time(() => verdictBytes(verdict));
+const digest = time(() => digestBytes(bytes.value));
 console.log(
   `verdictBytes (canonical JSON, UTF-8): ${bytes.ms.toFixed(0)} ms, ${(bytes.value.length / 1e6).toFixed(0)} MB; its SHA-256: ${digest.ms.toFixed(0)} ms`,
 );
