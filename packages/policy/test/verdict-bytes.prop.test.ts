@@ -38,4 +38,26 @@ describe('verdictBytes', () => {
       { numRuns: 12 },
     );
   });
+  it('keeps members the codec does not declare, as verdictText does', () => {
+    const v = verdictOf(3, true);
+    const [first, ...rest] = v.findings;
+    const odd = {
+      ...v,
+      findings: [{ ...first, zz_extra: { b: 1, a: [2] } }, ...rest],
+    } as unknown as Verdict;
+    const one = utf8Encode(verdictText(odd));
+    expect(new TextDecoder().decode(one)).toContain('zz_extra');
+    expect(bytesEqual(verdictBytes(odd), one)).toBe(true);
+  });
+
+  it('refuses what verdictText refuses', () => {
+    const v = verdictOf(2, false);
+    const [first, ...rest] = v.findings;
+    const bad = {
+      ...v,
+      findings: [{ ...first, severity: undefined }, ...rest],
+    } as unknown as Verdict;
+    expect(() => verdictText(bad)).toThrow(TypeError);
+    expect(() => verdictBytes(bad)).toThrow(TypeError);
+  });
 });
