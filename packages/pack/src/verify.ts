@@ -10,10 +10,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   bytesEqual,
-  createSha256,
   parseJsonStrict,
   readCheckpoint,
-  toHex,
   verifyCheckpoint,
   verifyEventLines,
   type CheckpointStatement,
@@ -33,6 +31,7 @@ import {
 } from './sign';
 import { REDACTION_RECORD_PATH } from './redact/build-step';
 import { renderSha256Sums } from './sums';
+import { createFileDigester } from './verify-digests';
 import { checkExceptionsFile } from './verify-exceptions';
 import { checkRedactionRecord } from './verify-redaction';
 
@@ -120,28 +119,18 @@ export const verifyKeeping = async (
   options: VerifyPackOptions,
   kept: Map<string, Uint8Array>,
 ): Promise<E.Either<PackVerifyFailure, VerifiedPack>> => {
-  const seen = new Map<string, { size: number; sha256: string }>();
   const keepAll = options.replay !== undefined;
+  const digests = createFileDigester();
   const read = await readArchiveStream(
-    ArrayBuffer.isView(pack) ? [pack as Uint8Array] : pack,
+    digests.pace(ArrayBuffer.isView(pack) ? [pack as Uint8Array] : pack),
     ({ path, size }) => {
-      const h = createSha256();
       const keep = keepAll || KEPT.has(path) || path.startsWith('signatures/');
-      const parts: Uint8Array[] = [];
-      return {
-        write: (chunk) => {
-          h.update(chunk);
-          if (keep) parts.push(chunk.slice());
-        },
-        end: () => {
-          seen.set(path, { size, sha256: toHex(h.digest()) });
-          if (keep) kept.set(path, join(parts, size));
-        },
-      };
+      return digests.sink(path, size, keep ? (bytes) => kept.set(path, bytes) : undefined);
     },
     options.limits,
   );
   if (E.isLeft(read)) return fail([read.left]);
+  const seen = await digests.settle();
   const manifestBytes = kept.get(PACK_PATHS.manifest);
   if (manifestBytes === undefined) {
     return fail([
@@ -209,16 +198,6 @@ const fail = (
 ): E.Either<PackVerifyFailure, never> => {
   const first = failures[0] as PackError;
   return E.left({ ...first, failures, ...(manifest === undefined ? {} : { manifest }) });
-};
-
-const join = (parts: ReadonlyArray<Uint8Array>, size: number): Uint8Array => {
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 };
 
 // Section 9 step 5: every listed file present with its size and digest; step 6: nothing else.
