@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex, utf8Encode } from '@warrant/core';
-import { run, type CliIo } from '@warrant/cli';
+import { runCli } from './run-cli';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const VECTORS = new URL('../../../conformance/canonical-json/', import.meta.url);
@@ -19,19 +19,8 @@ const load = (file: string): Vector[] =>
 
 /** Runs `warrant <argv>` in-process with `stdin` as standard input. */
 const warrant = async (argv: string[], stdin: Uint8Array | string) => {
-  const out: Uint8Array[] = [];
-  let err = '';
-  const io: CliIo = {
-    readStdin: () => Promise.resolve(typeof stdin === 'string' ? utf8Encode(stdin) : stdin),
-    stdout: (chunk) => out.push(typeof chunk === 'string' ? utf8Encode(chunk) : chunk),
-    stderr: (chunk) => {
-      err += chunk;
-    },
-    isTty: false,
-    cwd: ROOT,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: toHex(Uint8Array.from(out.flatMap((c) => [...c]))), stderr: err };
+  const r = await runCli(argv, ROOT, stdin);
+  return { code: r.code, stdout: toHex(r.stdoutBytes), stderr: r.stderr };
 };
 
 describe('warrant canonicalize (in-process)', () => {

@@ -9,12 +9,10 @@ import {
   encodeExceptionEvent,
   EXCEPTION_EVENT_SCHEMA as schema,
   proposalDigest,
-  utf8Decode,
-  utf8Encode,
   type Timestamp,
 } from '@warrant/core';
 import { decodeVerdict } from '@warrant/policy';
-import { run, type CliIo } from '@warrant/cli';
+import { runCli } from './run-cli';
 
 const TRIVY = fileURLToPath(
   new URL(
@@ -23,21 +21,7 @@ const TRIVY = fileURLToPath(
   ),
 );
 
-const warrant = async (argv: string[], cwd: string) => {
-  const out: string[] = [];
-  let err = '';
-  const io: CliIo = {
-    readStdin: () => Promise.resolve(utf8Encode('')),
-    stdout: (chunk) => out.push(typeof chunk === 'string' ? chunk : (utf8Decode(chunk) ?? '')),
-    stderr: (chunk) => {
-      err += chunk;
-    },
-    isTty: false,
-    cwd,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err };
-};
+const warrant = (argv: string[], cwd: string) => runCli(argv, cwd);
 
 const setup = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'warrant-evaluate-'));

@@ -3,8 +3,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { utf8Decode, utf8Encode } from '@warrant/core';
-import { run, type CliIo } from '@warrant/cli';
+import { runCli } from './run-cli';
 import { DIGEST_A, DIGEST_B, narrowProposal } from '../../../test-support/exception-fixtures';
 
 export interface Result {
@@ -19,21 +18,8 @@ export const workspace = async (governance: unknown = GOVERNANCE) => {
   await writeFile(join(dir, 'gov.json'), JSON.stringify(governance));
   await writeFile(join(dir, 'prop.json'), JSON.stringify(proposal('prod')));
   await writeFile(join(dir, 'prop-dev.json'), JSON.stringify(proposal('dev')));
-  const warrant = async (argv: ReadonlyArray<string>, stdin = ''): Promise<Result> => {
-    const out: string[] = [];
-    let err = '';
-    const io: CliIo = {
-      readStdin: () => Promise.resolve(utf8Encode(stdin)),
-      stdout: (c) => out.push(typeof c === 'string' ? c : (utf8Decode(c) ?? '')),
-      stderr: (c) => {
-        err += c;
-      },
-      isTty: false,
-      cwd: dir,
-    };
-    const code = await run(argv, io);
-    return { code, stdout: out.join(''), stderr: err };
-  };
+  const warrant = (argv: ReadonlyArray<string>, stdin = ''): Promise<Result> =>
+    runCli(argv, dir, stdin);
   /** `warrant exception <sub> … --store st --config gov.json --now <t>`. */
   const exc = (sub: string, now: string, ...rest: string[]) =>
     warrant(['exception', sub, ...rest, '--store', 'st', '--config', 'gov.json', '--now', now]);

@@ -1,27 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseJsonStrict, utf8Decode, utf8Encode } from '@warrant/core';
-import { run, type CliIo } from '@warrant/cli';
+import { parseJsonStrict } from '@warrant/core';
+import { runCli } from './run-cli';
 import * as E from 'fp-ts/lib/Either.js';
 
 const FIXTURES = fileURLToPath(new URL('../../formats/test/fixtures/', import.meta.url));
 
 /** Runs `warrant <argv>` in-process from the formats fixture folder. */
-const warrant = async (argv: string[], stdin = '') => {
-  const out: string[] = [];
-  let err = '';
-  const io: CliIo = {
-    readStdin: () => Promise.resolve(utf8Encode(stdin)),
-    stdout: (chunk) => out.push(typeof chunk === 'string' ? chunk : (utf8Decode(chunk) ?? '')),
-    stderr: (chunk) => {
-      err += chunk;
-    },
-    isTty: false,
-    cwd: FIXTURES,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err };
-};
+const warrant = (argv: string[], stdin = '') => runCli(argv, FIXTURES, stdin);
 
 describe('warrant import', () => {
   it('summarizes a Trivy report', async () => {

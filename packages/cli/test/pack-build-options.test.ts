@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalize, utf8Decode } from '@warrant/core';
-import { run, type CliIo } from '@warrant/cli';
+import { canonicalize } from '@warrant/core';
+import { runCli } from './run-cli';
 import type * as E from 'fp-ts/lib/Either.js';
 import { EXTERNAL_AUDITOR_PROFILE, redactionProfileDigest } from '@warrant/pack';
 import { ARTIFACT, AT, eventLog, FINDINGS, loadKey, SBOM } from '../../pack/test/fixtures';
@@ -14,21 +14,7 @@ import { ARTIFACT, AT, eventLog, FINDINGS, loadKey, SBOM } from '../../pack/test
 const dir = mkdtempSync(join(tmpdir(), 'warrant-cli-pack-build-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const warrant = async (argv: string[]) => {
-  const out: string[] = [];
-  let err = '';
-  const io: CliIo = {
-    readStdin: () => Promise.resolve(new Uint8Array()),
-    stdout: (chunk) => out.push(typeof chunk === 'string' ? chunk : (utf8Decode(chunk) ?? '')),
-    stderr: (chunk) => {
-      err += chunk;
-    },
-    isTty: false,
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err };
-};
+const warrant = (argv: string[]) => runCli(argv, dir);
 const write = (name: string, content: string | Uint8Array) =>
   writeFileSync(join(dir, name), content);
 const jsonl = (values: unknown[]) =>

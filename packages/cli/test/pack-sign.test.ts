@@ -5,29 +5,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { utf8Decode, type SigningKey } from '@warrant/core';
-import { run, type CliIo } from '@warrant/cli';
+import { type SigningKey } from '@warrant/core';
+import { runCli } from './run-cli';
 import { buildPackBytes } from '@warrant/pack';
 import { artifactInput, KEY_B_PEM, KEY_PEM, loadKey, right } from '../../pack/test/fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'warrant-cli-pack-sign-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const warrant = async (argv: string[]) => {
-  const out: string[] = [];
-  let err = '';
-  const io: CliIo = {
-    readStdin: () => Promise.resolve(new Uint8Array()),
-    stdout: (chunk) => out.push(typeof chunk === 'string' ? chunk : (utf8Decode(chunk) ?? '')),
-    stderr: (chunk) => {
-      err += chunk;
-    },
-    isTty: false,
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err };
-};
+const warrant = (argv: string[]) => runCli(argv, dir);
 
 let a: SigningKey;
 let b: SigningKey;

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalize, utf8Decode, type SigningKey } from '@warrant/core';
-import { run, type CliIo } from '@warrant/cli';
+import { canonicalize, type SigningKey } from '@warrant/core';
+import { runCli } from './run-cli';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   AT,
@@ -21,21 +21,7 @@ import {
 const dir = mkdtempSync(join(tmpdir(), 'warrant-cli-pack-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const warrant = async (argv: string[]) => {
-  const out: string[] = [];
-  let err = '';
-  const io: CliIo = {
-    readStdin: () => Promise.resolve(new Uint8Array()),
-    stdout: (chunk) => out.push(typeof chunk === 'string' ? chunk : (utf8Decode(chunk) ?? '')),
-    stderr: (chunk) => {
-      err += chunk;
-    },
-    isTty: false,
-    cwd: dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err };
-};
+const warrant = (argv: string[]) => runCli(argv, dir);
 
 const write = (name: string, content: string | Uint8Array) =>
   writeFileSync(join(dir, name), content);
