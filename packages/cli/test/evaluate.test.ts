@@ -175,19 +175,35 @@ describe('warrant evaluate', () => {
     expect(ok.code).toBe(0);
   });
 
-  it('takes an identical finding from two files once, and refuses two that differ', async () => {
+  it('merges one key from two files by the more severe rating, or refuses it with --no-merge', async () => {
     const dir = setup();
     const args = ['evaluate', '--policy', 'policy.json', '--now', '2026-02-01T00:00:00Z', '--json'];
-    const twice = await warrant([...args, '--findings', TRIVY, '--findings', TRIVY], dir);
-    expect(twice.code).toBe(1);
-    const v = decodeVerdict(JSON.parse(twice.stdout));
-    expect(E.isRight(v) && v.right.counts.findings.total).toBe(149);
+    const alone = await warrant([...args, '--findings', TRIVY], dir);
     const report = JSON.parse(readFileSync(TRIVY, 'utf8')) as Record<string, unknown>;
     writeFileSync(join(dir, 'other.json'), JSON.stringify(setSeverity(report)));
-    const differ = await warrant([...args, '--findings', TRIVY, '--findings', 'other.json'], dir);
-    expect(differ.code).toBe(2);
-    expect(differ.stderr).toMatch(
-      /other\.json: finding sha256:[0-9a-f]{64} \(.+\) is also in .+ with different content/,
+    // Every finding of the copy is rated LOW and no Trivy rating is below LOW, so each merged
+    // finding is the original one: the verdict is byte-identical to Trivy's alone.
+    const merged = await warrant([...args, '--findings', TRIVY, '--findings', 'other.json'], dir);
+    expect(merged.code).toBe(1);
+    expect(merged.stdoutBytes).toEqual(alone.stdoutBytes);
+    const v = decodeVerdict(JSON.parse(merged.stdout));
+    expect(E.isRight(v) && v.right.counts.findings.total).toBe(149);
+    const lines = merged.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(
+      /^warrant evaluate: warning: finding sha256:[0-9a-f]{64} \(.+\) is in .+testapp-0\.0\.2\.json, other\.json: merged \(finding-v1 section 3\.2\)$/,
+    );
+    expect(lines[20]).toBe(
+      'warrant evaluate: warning: … and 129 more findings merged across --findings files',
+    );
+    const refused = await warrant(
+      [...args, '--no-merge', '--findings', TRIVY, '--findings', 'other.json'],
+      dir,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      /^warrant evaluate: other\.json: finding sha256:[0-9a-f]{64} \(.+\) is also in .+ with different content .*--no-merge/,
     );
   });
 });

@@ -18,3 +18,7 @@ export type {
   FormatsWarning,
   FormatsWarningCode,
 } from './errors';
+
+// --- merge ---
+export { mergeFindings } from './merge-findings';
+export type { MergedFindings, MergedKey } from './merge-findings';

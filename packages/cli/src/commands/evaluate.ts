@@ -9,11 +9,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  canonicalize,
   formatError,
   parseJsonStrict,
   parseTimestamp,
-  type Finding,
   type Timestamp,
   type VexStatement,
 } from '@warrant/core';
@@ -34,13 +32,14 @@ import {
 } from '@warrant/policy';
 import { openFsStore } from '@warrant/storage-adapters/fs';
 import { EXIT, type CliIo, type ExitCode } from '../io';
+import { combineFindings, type FindingsFile } from './evaluate-findings';
 import { readExceptionsFile, readStoreHistories } from './evaluate-inputs';
 
 export const EVALUATE_HELP = `usage: warrant evaluate --policy FILE --now T [--findings FILE]... [--format F]
                         [--exceptions FILE | --store DIR [--log ID]] [--vex FILE]...
                         [--violations FILE] [--knowledge FILE]... [--env NAME] [--cluster NAME]
                         [--namespace NAME] [--repository NAME] [--project NAME] [--tenant NAME]
-                        [--json]
+                        [--no-merge] [--json]
 
 Evaluates findings against exceptions, VEX and the policy's gates at the instant --now, and
 prints a summary (or, with --json, the verdict as RFC 8785 canonical JSON; docs/spec/verdict-v1.md).
@@ -48,7 +47,12 @@ Every finding stays in the verdict with its status: open, excepted, not_affected
 
   --policy FILE       evaluation policy (warrant.policy/v1: gates, trusted VEX issuers)
   --now T             the instant to evaluate at (RFC 3339 UTC); Warrant reads no clock
-  --findings FILE     a scanner or SBOM document (Trivy, Grype, SARIF, CycloneDX…); repeatable
+  --findings FILE     a scanner or SBOM document (Trivy, Grype, SARIF, CycloneDX…); repeatable:
+                      findings with the same key (artifact digest, vulnerability, component)
+                      from several files are merged (finding-v1 section 3.2), each merged key
+                      named in a warning on stderr
+  --no-merge          refuse (exit 2) a key that two --findings files report with different
+                      content instead of merging it; identical findings are still taken once
   --format F          skip detection for --findings, --vex and --knowledge: ${FORMAT_NAMES.join(', ')}
   --exceptions FILE   exception event histories: a JSON array of event envelopes (a log, grouped
                       by subject in order) or {"histories": [[event, …], …]}
@@ -100,24 +104,13 @@ export const evaluateCommand = async (
       return r.right;
     };
     // One finding per key (artifact, vulnerability, component): an importer merges equal keys
-    // within a document (finding-v1 section 3.2); across files an identical finding is taken
-    // once and a different one refused, since which scan to believe is the caller's choice.
-    const findings: Finding[] = [];
-    const seen = new Map<string, { text: string; file: string }>();
-    for (const file of a.findings) {
-      for (const f of (await imported(file)).findings) {
-        const text = canonicalText(f);
-        const earlier = seen.get(f.key);
-        if (earlier === undefined) {
-          seen.set(f.key, { text, file });
-          findings.push(f);
-        } else if (earlier.text !== text) {
-          throw new InputError(
-            `${file}: finding ${f.key} (${f.vulnerability.id} in ${f.component.purl ?? f.component.name}) is also in ${earlier.file} with different content (scanner, severity, fix…); a verdict has one finding per key, so pass one scan per artifact (one scanner's)`,
-          );
-        }
-      }
-    }
+    // within a document, and the same rule merges them across files (finding-v1 section 3.2)
+    // unless --no-merge asks for one scanner's truth.
+    const files: FindingsFile[] = [];
+    for (const file of a.findings) files.push({ file, findings: (await imported(file)).findings });
+    const combined = combineFindings(files, !a.noMerge);
+    if (E.isLeft(combined)) return fail(combined.left);
+    const { findings, warnings } = combined.right;
     const vex: VexStatement[] = [];
     for (const file of a.vex) vex.push(...(await imported(file)).vexStatements);
     const aliases: AliasSource[] = [];
@@ -162,6 +155,7 @@ export const evaluateCommand = async (
     if (E.isLeft(verdict)) {
       return fail(verdict.left.issues.map((i) => formatError(i)).join('\n'));
     }
+    for (const w of warnings) io.stderr(`warrant evaluate: warning: ${w}\n`);
     io.stdout(`${a.json ? verdictText(verdict.right) : summarize(verdict.right)}\n`);
     return verdict.right.outcome === 'fail' ? EXIT.FAILED : EXIT.OK;
   } catch (e) {
@@ -190,6 +184,7 @@ interface Args {
   violations?: string;
   context: Record<string, string>;
   json: boolean;
+  noMerge: boolean;
 }
 
 const FACTS = ['env', 'cluster', 'namespace', 'repository', 'project', 'tenant'];
@@ -201,17 +196,23 @@ const parseArgs = (args: ReadonlyArray<string>): Args | string => {
     knowledge: string[];
     context: Record<string, string>;
     json: boolean;
+    noMerge: boolean;
   } = {
     findings: [],
     vex: [],
     knowledge: [],
     context: {},
     json: false,
+    noMerge: false,
   };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i] as string;
     if (flag === '--json') {
       out.json = true;
+      continue;
+    }
+    if (flag === '--no-merge') {
+      out.noMerge = true;
       continue;
     }
     const value = args[i + 1];
@@ -238,11 +239,6 @@ const parseArgs = (args: ReadonlyArray<string>): Args | string => {
   if (out.exceptions !== undefined && out.store !== undefined)
     return 'give --exceptions or --store, not both';
   return out as Args;
-};
-
-const canonicalText = (v: unknown): string => {
-  const c = canonicalize(v);
-  return E.isRight(c) ? c.right : '';
 };
 
 const summarize = (v: Verdict): string => {

@@ -65,7 +65,7 @@ export class FindingCollector {
       this.byKey.set(f.key, f);
       return;
     }
-    this.byKey.set(f.key, mergeFindings(prev, f));
+    this.byKey.set(f.key, mergeFindingPair(prev, f));
     this.ctx.warn(
       'FORMATS_WARN_DUPLICATE_MERGED',
       path,
@@ -107,9 +107,10 @@ export class FindingCollector {
 }
 
 /**
- * Merges two findings with the same key; commutative and associative (finding-v1 section 3.2).
+ * Merges two findings with the same key; commutative, associative and idempotent on normalized
+ * findings, because every pick is the minimum of a total order (finding-v1 section 3.2).
  */
-export const mergeFindings = (a: Finding, b: Finding): Finding => {
+export const mergeFindingPair = (a: Finding, b: Finding): Finding => {
   const out: { -readonly [K in keyof Finding]: Finding[K] } = {
     key: a.key,
     vulnerability: {
@@ -117,8 +118,7 @@ export const mergeFindings = (a: Finding, b: Finding): Finding => {
       aliases: uniqueSorted([...a.vulnerability.aliases, ...b.vulnerability.aliases]),
     },
     component: compareComponents(a.component, b.component) <= 0 ? a.component : b.component,
-    artifact:
-      compareStrings(a.artifact.name ?? '', b.artifact.name ?? '') <= 0 ? a.artifact : b.artifact,
+    artifact: compareArtifacts(a.artifact, b.artifact) <= 0 ? a.artifact : b.artifact,
     severity: compareRatings(a.severity, b.severity) <= 0 ? a.severity : b.severity,
     cvss: sortCvss([...a.cvss, ...b.cvss]),
     fix: {
@@ -132,10 +132,12 @@ export const mergeFindings = (a: Finding, b: Finding): Finding => {
     scanner: compareScanners(a.scanner, b.scanner) <= 0 ? a.scanner : b.scanner,
   };
   // The earliest scan time: findings from several runs merge to when the first one saw it.
+  // One instant has two spellings (`…:00Z`, `…:00.000Z`): the smaller string breaks the tie.
   const scanTime =
     a.scanTime === undefined
       ? b.scanTime
-      : b.scanTime === undefined || compareTimestamps(a.scanTime, b.scanTime) <= 0
+      : b.scanTime === undefined ||
+          (compareTimestamps(a.scanTime, b.scanTime) || compareStrings(a.scanTime, b.scanTime)) <= 0
         ? a.scanTime
         : b.scanTime;
   if (scanTime !== undefined) out.scanTime = scanTime;
@@ -161,28 +163,43 @@ export const FIX_PRECEDENCE: ReadonlyArray<FixState> = [
 
 // --- internal --------------------------------------------------------------
 
+// Every comparator below is a total order on its (exact) type, optional members comparing with
+// an absent one first (so before ""): a merge never depends on which finding came first.
+const compareOptional = (a: string | undefined, b: string | undefined): number =>
+  a === undefined ? (b === undefined ? 0 : -1) : b === undefined ? 1 : compareStrings(a, b);
+
 const compareScanners = (a: ScannerRef, b: ScannerRef): number =>
   compareStrings(a.name, b.name) ||
   compareStrings(a.version ?? '', b.version ?? '') ||
   (a.version === undefined ? 0 : 1) - (b.version === undefined ? 0 : 1);
 
 const compareComponents = (a: ComponentRef, b: ComponentRef): number =>
-  compareStrings(a.purl ?? '', b.purl ?? '') ||
+  compareOptional(a.purl, b.purl) ||
   compareStrings(a.name, b.name) ||
-  compareStrings(a.version ?? '', b.version ?? '') ||
-  compareStrings(a.purlSource ?? '', b.purlSource ?? '');
+  compareOptional(a.version, b.version) ||
+  compareOptional(a.purlSource, b.purlSource);
+
+// Equal keys mean equal digests; the digest is compared too so that the order stays total.
+const compareArtifacts = (a: ArtifactRef, b: ArtifactRef): number =>
+  compareOptional(a.name, b.name) || compareOptional(a.digest, b.digest);
 
 // More severe first; then source and raw value in code-unit order.
 const compareRatings = (a: SeverityRating, b: SeverityRating): number =>
   compareSeverity(a.level, b.level) ||
-  compareStrings(a.source ?? '', b.source ?? '') ||
-  compareStrings(a.raw ?? '', b.raw ?? '');
+  compareOptional(a.source, b.source) ||
+  compareOptional(a.raw, b.raw);
 
 const compareCvss = (a: CvssScore, b: CvssScore): number =>
-  compareStrings(a.source ?? '', b.source ?? '') ||
+  compareOptional(a.source, b.source) ||
   compareStrings(a.version, b.version) ||
-  compareStrings(a.vector ?? '', b.vector ?? '') ||
-  (a.score ?? -1) - (b.score ?? -1);
+  compareOptional(a.vector, b.vector) ||
+  (a.score === undefined
+    ? b.score === undefined
+      ? 0
+      : -1
+    : b.score === undefined
+      ? 1
+      : a.score - b.score);
 
 const sortCvss = (list: ReadonlyArray<CvssScore>): CvssScore[] => {
   if (list.length < 2) return list.slice();
