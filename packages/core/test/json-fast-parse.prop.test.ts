@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { parseJsonStrict, utf8Encode } from '@warrant/core';
-import { parseEngineChecked } from '../src/json-fast-parse';
+import { countColonNames, countMemberNames, parseEngineChecked } from '../src/json-fast-parse';
 import { scanStrict } from '../src/json-parse';
 
 /** String#isWellFormed (ES2024, Node 20+), typed here because lib is ES2022. */
@@ -160,6 +160,26 @@ describe('parseJsonStrict fast path (properties)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('counts member names from colons as at least the exact count, or gives up', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        if (E.isLeft(scanStrict(t, 1000, undefined))) return;
+        const exact = countMemberNames(t);
+        const fast = countColonNames(t);
+        if (fast >= 0) expect(fast).toBeGreaterThanOrEqual(exact);
+        // Without colons in strings and without whitespace before a colon, the count is exact.
+        if (!/"[\t\n\r ]+:/.test(t) && t.split(':').length - 1 === exact) {
+          expect(fast).toBe(exact);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(countColonNames('{"a" :1}')).toBe(-1);
+    expect(countColonNames('{"a":"b\\":c"}')).toBe(2);
+    expect(parseEngineChecked('{"a":1, "a" :2}', 2)).toBeUndefined();
+    expect(parseEngineChecked('{"a":":","a":2}', 2)).toBeUndefined();
   });
 
   it('hands duplicate names, lone surrogate escapes, unsafe integers and depth to the scanner', () => {
