@@ -33,14 +33,16 @@ export interface PurlComponents {
  */
 export const formatPurl = (p: PurlComponents): string => {
   let out = `pkg:${p.type}/`;
-  if (p.namespace !== null) out += `${p.namespace.split('/').map(encodeComponent).join('/')}/`;
+  if (p.namespace !== null) out += `${encodeSegments(p.namespace)}/`;
   out += encodeComponent(p.name);
   if (p.version !== null) out += `@${encodeComponent(p.version)}`;
-  const keys = Object.keys(p.qualifiers).sort(byCodeUnit);
-  if (keys.length > 0) {
-    out += `?${keys.map((k) => `${k}=${encodeComponent(p.qualifiers[k] as string)}`).join('&')}`;
+  const keys = Object.keys(p.qualifiers);
+  if (keys.length > 1) keys.sort(byCodeUnit);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    out += `${i === 0 ? '?' : '&'}${k}=${encodeComponent(p.qualifiers[k] as string)}`;
   }
-  if (p.subpath !== null) out += `#${p.subpath.split('/').map(encodeComponent).join('/')}`;
+  if (p.subpath !== null) out += `#${encodeSegments(p.subpath)}`;
   return out;
 };
 
@@ -70,6 +72,10 @@ export const encodeComponent = (s: string): string => {
 export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 // --- internal --------------------------------------------------------------
+
+// Each `/`-separated segment encoded on its own (the `/` between them kept).
+const encodeSegments = (path: string): string =>
+  path.indexOf('/') === -1 ? encodeComponent(path) : path.split('/').map(encodeComponent).join('/');
 
 const encodeUtf8Component = (s: string): string => {
   let out = '';

@@ -57,32 +57,29 @@ export const parsePurl = (text: string, path = '$'): E.Either<PurlError, Package
   const fail = (message: string): E.Either<PurlError, never> =>
     E.left(makeError('CORE_PURL_INVALID', message, path));
   if (text.length > MAX_PURL_LENGTH) return fail(`longer than ${MAX_PURL_LENGTH} characters`);
-  for (let i = 0; i < text.length; i++) {
+  if (NOT_PRINTABLE_ASCII.test(text)) {
+    let i = 0;
+    while (isPrintableAscii(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f) {
-      return fail(
-        `character U+${c.toString(16).toUpperCase().padStart(4, '0')} at offset ${i} is not ` +
-          'allowed: a purl is printable ASCII; percent-encode spaces and other characters',
-      );
-    }
+    return fail(
+      `character U+${c.toString(16).toUpperCase().padStart(4, '0')} at offset ${i} is not ` +
+        'allowed: a purl is printable ASCII; percent-encode spaces and other characters',
+    );
   }
-  const colon = text.indexOf(':');
-  if (colon === -1 || text.slice(0, colon).toLowerCase() !== 'pkg') {
+  // The scheme, case-insensitively (the text is printable ASCII here).
+  if (
+    text.charCodeAt(3) !== 0x3a ||
+    (text.charCodeAt(0) | 0x20) !== 0x70 ||
+    (text.charCodeAt(1) | 0x20) !== 0x6b ||
+    (text.charCodeAt(2) | 0x20) !== 0x67
+  ) {
     return fail('a purl starts with the scheme "pkg:"');
   }
-  const split = splitSeparators(text.slice(colon + 1));
+  const split = splitSeparators(text.slice(4));
   if (typeof split === 'string') return fail(split);
   const qualifiers = parseQualifiers(split.query);
   if (typeof qualifiers === 'string') return fail(qualifiers);
-  const raw = (() => {
-    const fast = splitPurl(split.main, split.fragment);
-    if (fast !== undefined) return fast;
-    try {
-      return PackageURL.parseString(`pkg:${split.main}${split.fragment ?? ''}`);
-    } catch (e) {
-      return describe(e);
-    }
-  })();
+  const raw = splitPurl(split.main, split.fragment) ?? parseWithUrl(split);
   if (typeof raw === 'string') return fail(raw);
   const [type, namespace, name, version, , subpath] = raw as ReadonlyArray<string | undefined>;
   const padded = hasPadding(namespace)
@@ -128,7 +125,16 @@ export const parsePurl = (text: string, path = '$'): E.Either<PurlError, Package
       );
     }
   }
-  return E.right({ ...components, canonical: formatPurl(components) } as PackageUrl);
+  const purl: PurlComponents & { canonical: string } = {
+    type: components.type,
+    namespace: components.namespace,
+    name: components.name,
+    version: components.version,
+    qualifiers: components.qualifiers,
+    subpath: components.subpath,
+    canonical: formatPurl(components),
+  };
+  return E.right(purl as PackageUrl);
 };
 
 /**
@@ -148,6 +154,18 @@ export const normalizePurl = (text: string, path = '$'): E.Either<PurlError, str
 // --- internal --------------------------------------------------------------
 
 const TYPE_SYNTAX = /^[a-z][a-z0-9.-]*$/;
+// Anything but printable ASCII (0x21-0x7E).
+const NOT_PRINTABLE_ASCII = /[^\x21-\x7e]/;
+const isPrintableAscii = (c: number): boolean => c > 0x20 && c < 0x7f;
+
+// packageurl-js's URL-based split, for what splitPurl leaves to it.
+const parseWithUrl = (split: Separated): ReadonlyArray<unknown> | string => {
+  try {
+    return PackageURL.parseString(`pkg:${split.main}${split.fragment ?? ''}`);
+  } catch (e) {
+    return describe(e);
+  }
+};
 const KEY_SYNTAX = /^[a-z][a-z0-9._-]*$/;
 const ENCODED_SLASH = /%2f/i;
 
@@ -210,11 +228,13 @@ const parseQualifiers = (query: string | undefined): Record<string, string> | st
       return `qualifier key "${pair.slice(0, eq)}" must be an ASCII letter followed by letters, digits, . - or _`;
     }
     if (Object.prototype.hasOwnProperty.call(out, key)) return `qualifier "${key}" appears twice`;
-    let value: string;
-    try {
-      value = decodeURIComponent(pair.slice(eq + 1));
-    } catch {
-      return `qualifier "${key}" has an invalid percent-encoding`;
+    let value = pair.slice(eq + 1);
+    if (value.indexOf('%') !== -1) {
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        return `qualifier "${key}" has an invalid percent-encoding`;
+      }
     }
     if (value === '') return `qualifier "${key}" has an empty value; remove it or give a value`;
     out[key] = value;
@@ -239,8 +259,11 @@ const emptyToNull = (s: string | undefined): string | null =>
   s === undefined || s === '' ? null : s;
 
 const sortKeys = (q: Readonly<Record<string, string>>): Readonly<Record<string, string>> => {
+  const keys = Object.keys(q);
+  // parseQualifiers made `q` for this call alone: with fewer than two keys it is its own order.
+  if (keys.length < 2) return q;
   const out: Record<string, string> = {};
-  for (const k of Object.keys(q).sort(byCodeUnit)) out[k] = q[k] as string;
+  for (const k of keys.sort(byCodeUnit)) out[k] = q[k] as string;
   return out;
 };
 
