@@ -354,3 +354,12 @@ export type {
 
 // --- import performance ---
 export { formatPurl } from './purl/encode';
+
+// --- scope matching (evaluation fast path) ---
+export {
+  scopeExplainer,
+  countExplainedFailures,
+  firstScopeFailure,
+  scopeHits,
+} from './scope-match/scope-explainer';
+export type { ScopeExplainer, ScopeHit } from './scope-match/scope-explainer';

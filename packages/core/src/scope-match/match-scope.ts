@@ -12,8 +12,10 @@ import { envValueMatches } from '../exception/query';
 import type { Scope } from '../exception/scope';
 import { compareTimestamps, type Timestamp } from '../time';
 import { compileScope, componentAdmits, type CompiledScope } from './compile';
+import { absentReason, componentsMissReason, missReason } from './reasons';
 import {
   ENVIRONMENT_FACT_OF,
+  subjectValue,
   type DimensionOutcome,
   type ScopeDimension,
   type ScopeSubject,
@@ -259,12 +261,9 @@ const explainDimension = (
     outcome: 'not_matched',
     scope,
     subject: value,
-    reason: `${d}: ${reason}`,
+    reason,
   });
-  if (value === null)
-    return no(
-      `the subject has no ${NOUN[d]}, so it cannot be shown to be one of ${scope.join(', ')}`,
-    );
+  if (value === null) return no(absentReason(d, scope.join(', ')));
   const yes = (matched: string, reason: string, via?: AliasRoute): DimensionMatch => ({
     dimension: d,
     outcome: 'matched',
@@ -277,30 +276,26 @@ const explainDimension = (
   if (d === 'vulnerabilities') {
     const hit = vulnerabilityHit(scope, ids as SubjectIds);
     if (hit !== undefined) return yes(hit.value, describeHit(hit, value), hit.route);
-    return no(
-      `${value} (and its ${(ids?.size ?? 1) - 1} known aliases) is none of ${scope.join(', ')}`,
-    );
+    return no(missReason(d, value, scope.join(', '), (ids?.size ?? 1) - 1));
   }
   if (d === 'components') {
     const purl = subject.purl as NonNullable<ScopeSubject['purl']>;
-    const reasons: string[] = [];
     let best: { text: string; summary: string } | undefined;
     // The smallest matching component (code-unit order of its text) is reported, so the
     // explanation does not depend on the order of the set.
     for (const c of compiled.components) {
       const m = matchComponent(c.pattern, c.range, purl);
-      if (E.isRight(m) && m.right.matched) {
-        if (best === undefined || c.text < best.text)
-          best = { text: c.text, summary: m.right.summary };
-      } else reasons.push(`${c.text} ${E.isRight(m) ? m.right.summary : m.left.message}`);
+      if (E.isRight(m) && m.right.matched && (best === undefined || c.text < best.text)) {
+        best = { text: c.text, summary: m.right.summary };
+      }
     }
     if (best !== undefined) return yes(best.text, `${best.text} ${best.summary}`);
-    return no(reasons.sort().join('; '));
+    return no(componentsMissReason(compiled.components, purl));
   }
   if (d === 'artifacts' || d === 'policy_rules') {
     return scope.includes(value)
       ? yes(value, `${value} is listed`)
-      : no(`${value} is not listed (${scope.join(', ')})`);
+      : no(missReason(d, value, scope.join(', '), 0));
   }
   let pattern: string | undefined;
   for (const p of scope) {
@@ -308,33 +303,5 @@ const explainDimension = (
   }
   return pattern !== undefined
     ? yes(pattern, `${value} matches ${pattern}`)
-    : no(`${value} matches none of ${scope.join(', ')}`);
-};
-
-const subjectValue = (d: ScopeDimension, s: ScopeSubject): string | null => {
-  switch (d) {
-    case 'vulnerabilities':
-      return s.vulnerability?.id ?? null;
-    case 'components':
-      return s.purl?.canonical ?? null;
-    case 'artifacts':
-      return s.artifact ?? null;
-    case 'policy_rules':
-      return s.policyRule ?? null;
-    default:
-      return s.environment[ENVIRONMENT_FACT_OF[d]] ?? null;
-  }
-};
-
-const NOUN: Record<ScopeDimension, string> = {
-  vulnerabilities: 'vulnerability',
-  components: 'purl',
-  artifacts: 'artifact digest',
-  'environment.envs': 'env',
-  'environment.clusters': 'cluster',
-  'environment.namespaces': 'namespace',
-  'environment.repositories': 'repository',
-  'environment.projects': 'project',
-  'environment.tenants': 'tenant',
-  policy_rules: 'policy rule',
+    : no(missReason(d, value, scope.join(', '), 0));
 };

@@ -73,3 +73,31 @@ export const ENVIRONMENT_FACT_OF = {
 
 /** The outcome of one dimension. */
 export type DimensionOutcome = 'matched' | 'not_matched' | 'not_constrained';
+
+// --- operations ------------------------------------------------------------
+
+/**
+ * The subject's value for a dimension, as explanations report it (`components`: the canonical
+ * purl).
+ * @param d - the dimension
+ * @param s - the subject
+ * @returns the value, or null when the subject has none
+ * @see docs/spec/scope-matching.md section 9
+ * @example
+ * subjectValue('environment.envs', { environment: { env: 'prod' } }) // 'prod'
+ * @internal
+ */
+export const subjectValue = (d: ScopeDimension, s: ScopeSubject): string | null => {
+  switch (d) {
+    case 'vulnerabilities':
+      return s.vulnerability?.id ?? null;
+    case 'components':
+      return s.purl?.canonical ?? null;
+    case 'artifacts':
+      return s.artifact ?? null;
+    case 'policy_rules':
+      return s.policyRule ?? null;
+    default:
+      return s.environment[ENVIRONMENT_FACT_OF[d]] ?? null;
+  }
+};

@@ -90,18 +90,20 @@ export const buildCandidateIndex = (
  * @param keys - the subject's keys
  * @param stamp - scratch array, one slot per entry, holding the last `token` that visited it
  * @param token - a number unique to this subject (e.g. its position + 1)
- * @returns entry numbers, ascending (= rank order)
+ * @param out - where to put them (emptied first; a caller reuses one array for every subject)
+ * @returns `out`: entry numbers, ascending (= rank order)
  * @see docs/spec/verdict-v1.md section 6.2
  * @example
- * candidatesOf(index, { ids, purlKey, artifact }, stamp, 1) // [0, 7]
+ * candidatesOf(index, { ids, purlKey, artifact }, stamp, 1, []) // [0, 7]
  */
 export const candidatesOf = (
   index: CandidateIndex,
   keys: SubjectKeys,
   stamp: Int32Array,
   token: number,
+  out: number[] = [],
 ): number[] => {
-  const out: number[] = [];
+  out.length = 0;
   if (keys.ids !== undefined) {
     for (const id of keys.ids.keys()) take(out, index.byVulnerability.get(id), stamp, token);
   }

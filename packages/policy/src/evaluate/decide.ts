@@ -7,8 +7,11 @@
  */
 import {
   compareCodeUnits,
-  countScopeFailures,
-  explainScopeDimension,
+  countExplainedFailures,
+  firstScopeFailure,
+  scopeExplainer,
+  scopeHits,
+  type ScopeExplainer,
   type ScopeSubject,
   type SubjectIds,
 } from '@warrant/core';
@@ -30,7 +33,10 @@ export interface ExceptionDecision {
 /** Scratch state reused across subjects of one evaluation. */
 export interface DecideScratch {
   readonly stamp: Int32Array;
-  readonly memos: Array<Array<Map<string, boolean>> | undefined>;
+  /** Per entry, made when it is first a candidate: its scope's shared explanation parts. */
+  readonly explainers: Array<ScopeExplainer | undefined>;
+  /** The candidates of the current subject (reused: read before the next subject). */
+  readonly candidates: number[];
   token: number;
 }
 
@@ -44,7 +50,8 @@ export interface DecideScratch {
  */
 export const scratchFor = (index: CandidateIndex): DecideScratch => ({
   stamp: new Int32Array(index.entries.length),
-  memos: new Array(index.entries.length),
+  explainers: new Array<ScopeExplainer | undefined>(index.entries.length),
+  candidates: [],
   token: 0,
 });
 
@@ -67,35 +74,31 @@ export const decideExceptions = (
   fits: (e: ExceptionEntry) => boolean,
 ): ExceptionDecision => {
   scratch.token++;
-  const cands = candidatesOf(index, keys, scratch.stamp, scratch.token);
+  const cands = candidatesOf(index, keys, scratch.stamp, scratch.token, scratch.candidates);
   if (cands.length === 0) return NO_DECISION;
-  const full: number[] = [];
+  let full: number[] | undefined;
   let near: NearMiss[] | undefined;
   let applied: number | undefined;
-  for (const c of cands) {
+  for (let j = 0; j < cands.length; j++) {
+    const c = cands[j] as number;
     const e = index.entries[c] as ExceptionEntry;
     if (!fits(e)) continue;
-    let memos = scratch.memos[c];
-    if (memos === undefined && e.compiled.components.length > 0) {
-      memos = e.compiled.components.map(() => new Map<string, boolean>());
-      scratch.memos[c] = memos;
-    }
-    const n = countScopeFailures(e.compiled, subject, keys.ids, 2, memos);
+    const x = (scratch.explainers[c] ??= scopeExplainer(e.compiled));
+    const n = countExplainedFailures(x, subject, keys.ids, 2);
     if (n === 0) {
-      full.push(c);
+      (full ??= []).push(c);
       if (applied === undefined && e.status === 'active') applied = c;
     } else if (n === 1) {
-      (near ??= []).push(nearMiss(e, subject, keys.ids));
+      (near ??= []).push(nearMiss(e, x, subject, keys.ids));
     }
   }
+  if (full === undefined && near === undefined) return NO_DECISION;
   if (near !== undefined && near.length > 1) {
     near.sort((a, b) => compareCodeUnits(a.exception_id, b.exception_id));
   }
-  return {
-    ...(applied === undefined ? {} : { applied }),
-    full,
-    nearMisses: near ?? [],
-  };
+  return applied === undefined
+    ? { full: full ?? NONE, nearMisses: near ?? NONE }
+    : { applied, full: full ?? NONE, nearMisses: near ?? NONE };
 };
 
 /**
@@ -104,19 +107,13 @@ export const decideExceptions = (
  */
 export const appliedException = (
   e: ExceptionEntry,
+  x: ScopeExplainer,
   subject: ScopeSubject,
   ids: SubjectIds | undefined,
 ): AppliedException => ({
   exception_id: e.exception_id,
   version: e.current.version,
-  matched: e.compiled.constrained.map((d) => {
-    const m = explainScopeDimension(e.compiled, d, subject, ids);
-    return {
-      dimension: d,
-      value: m.matched as string,
-      ...(m.via === undefined ? {} : { via: m.via }),
-    };
-  }),
+  matched: scopeHits(x, subject, ids) as AppliedException['matched'],
 });
 
 /**
@@ -149,24 +146,22 @@ export const candidateList = (
 // --- internal --------------------------------------------------------------
 
 // Most findings have no candidate: they share one empty decision.
-const NO_DECISION: ExceptionDecision = Object.freeze({ full: [], nearMisses: [] });
+const NONE: ReadonlyArray<never> = Object.freeze([]);
+const NO_DECISION: ExceptionDecision = Object.freeze({ full: NONE, nearMisses: NONE });
 
 const nearMiss = (
   e: ExceptionEntry,
+  x: ScopeExplainer,
   subject: ScopeSubject,
   ids: SubjectIds | undefined,
 ): NearMiss => {
-  for (const d of e.compiled.constrained) {
-    const m = explainScopeDimension(e.compiled, d, subject, ids);
-    if (m.outcome === 'not_matched') {
-      return {
-        exception_id: e.exception_id,
-        version: e.current.version,
-        status: e.status,
-        dimension: d,
-        reason: m.reason,
-      };
-    }
-  }
-  throw new RangeError('a near miss has one failing dimension');
+  const f = firstScopeFailure(x, subject, ids);
+  if (f === undefined) throw new RangeError('a near miss has one failing dimension');
+  return {
+    exception_id: e.exception_id,
+    version: e.current.version,
+    status: e.status,
+    dimension: f.dimension,
+    reason: f.reason,
+  };
 };

@@ -120,9 +120,10 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
       status,
     };
     if (status === 'excepted') {
-      const e = fIndex.entries[d.applied as number];
-      decision.exception = appliedException(e as (typeof fIndex.entries)[number], subject, ids);
-      applied.set(e!.exception_id, (applied.get(e!.exception_id) ?? 0) + 1);
+      const c = d.applied as number;
+      const e = fIndex.entries[c] as (typeof fIndex.entries)[number];
+      decision.exception = appliedException(e, fScratch.explainers[c]!, subject, ids);
+      applied.set(e.exception_id, (applied.get(e.exception_id) ?? 0) + 1);
     }
     if (vex.decision !== undefined) {
       decision.vex = vex.decision;
@@ -172,7 +173,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
     if (d.applied !== undefined) {
       vExcepted++;
       const e = vIndex.entries[d.applied] as (typeof vIndex.entries)[number];
-      decision.exception = appliedException(e, subject, undefined);
+      decision.exception = appliedException(e, vScratch.explainers[d.applied]!, subject, undefined);
       applied.set(e.exception_id, (applied.get(e.exception_id) ?? 0) + 1);
     }
     if (d.full.length > 0) decision.candidates = candidateList(vIndex, d, false);
