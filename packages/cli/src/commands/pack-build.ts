@@ -16,6 +16,7 @@ import {
   progressBar,
   readBytes,
   UsageError,
+  withUsage,
   writeAtomically,
 } from './pack-io';
 import { loadPrevious, loadRedaction } from './pack-build-options';
@@ -62,19 +63,16 @@ Exit codes: 0 built, 2 bad arguments or inputs (one line naming the problem).`;
  * @param io - standard streams and working directory
  * @returns 0 built, 2 bad arguments or inputs
  */
-export const packBuildCommand = async (
-  args: ReadonlyArray<string>,
-  io: CliIo,
-): Promise<ExitCode> => {
-  const parsed = parseArgs(args, {
-    values: ['out', 'generated-at', 'redact', 'redaction-key', 'commitment-key', 'previous'],
-    repeated: ['sign-key'],
-    positionals: ['spec'],
-  });
-  if (typeof parsed === 'string') return usage(io, parsed);
-  const out = parsed.values.get('out');
-  if (out === undefined) return usage(io, '--out is required');
-  try {
+export const packBuildCommand = (args: ReadonlyArray<string>, io: CliIo): Promise<ExitCode> =>
+  withUsage(io, 'pack build', async (usage) => {
+    const parsed = parseArgs(args, {
+      values: ['out', 'generated-at', 'redact', 'redaction-key', 'commitment-key', 'previous'],
+      repeated: ['sign-key'],
+      positionals: ['spec'],
+    });
+    if (typeof parsed === 'string') return usage(parsed);
+    const out = parsed.values.get('out');
+    if (out === undefined) return usage('--out is required');
     const specFile = parsed.positionals.get('spec') as string;
     const input = await readSpec(io, specFile, parsed.values.get('generated-at'));
     const signers = await loadSigners(io, parsed.repeated.get('sign-key') ?? []);
@@ -109,7 +107,7 @@ export const packBuildCommand = async (
       E.isRight,
     );
     bar.done();
-    if (E.isLeft(built)) return usage(io, formatError(built.left));
+    if (E.isLeft(built)) return usage(formatError(built.left));
     const m = built.right.manifest;
     if (parsed.flags.has('json')) {
       const text = canonicalize(m);
@@ -128,18 +126,9 @@ export const packBuildCommand = async (
       );
     }
     return EXIT.OK;
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
-    throw e;
-  }
-};
+  });
 
 // --- internal --------------------------------------------------------------
-
-const usage = (io: CliIo, message: string): ExitCode => {
-  io.stderr(`warrant pack build: ${message}\n`);
-  return EXIT.USAGE;
-};
 
 type Spec = Record<string, unknown>;
 

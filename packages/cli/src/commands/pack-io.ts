@@ -9,10 +9,38 @@ import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import { importPrivateKeyPem, importPublicKeyPem, type Signer, type Verifier } from '@warrant/core';
 import type { PackProgress, PackStream } from '@warrant/pack';
-import type { CliIo } from '../io';
+import { EXIT, type CliIo, type ExitCode } from '../io';
 
 /** A problem that makes a command exit 2, as one line. */
 export class UsageError extends Error {}
+
+/**
+ * Runs a `warrant pack` subcommand's body with one way out for bad input: the body calls
+ * `usage(message)`, or throws a {@link UsageError} from a helper, and either prints
+ * `warrant <command>: <message>` on stderr and gives exit 2. Other exceptions propagate.
+ * @param io - standard streams and working directory
+ * @param command - the command as the user typed it, e.g. `pack sign`
+ * @param body - the subcommand, given `usage`
+ * @returns the body's exit code, or 2 for a usage problem
+ * @example
+ * withUsage(io, 'pack sign', async (usage) => (out === undefined ? usage('--out is required') : EXIT.OK))
+ */
+export const withUsage = async (
+  io: CliIo,
+  command: string,
+  body: (usage: (message: string) => ExitCode) => Promise<ExitCode>,
+): Promise<ExitCode> => {
+  const usage = (message: string): ExitCode => {
+    io.stderr(`warrant ${command}: ${message}\n`);
+    return EXIT.USAGE;
+  };
+  try {
+    return await body(usage);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message);
+    throw e;
+  }
+};
 
 /**
  * Reads a whole file relative to the working directory.

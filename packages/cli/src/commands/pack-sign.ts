@@ -12,7 +12,7 @@ import { canonicalize, formatError } from '@warrant/core';
 import { resignPack } from '@warrant/pack';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 import { parseArgs } from './exception-args';
-import { loadSigners, UsageError, writeAtomically } from './pack-io';
+import { loadSigners, UsageError, withUsage, writeAtomically } from './pack-io';
 
 export const PACK_SIGN_HELP = `usage: warrant pack sign <pack.tar.gz> --sign-key K... --out <signed.tar.gz> [--add] [--json]
 
@@ -35,22 +35,19 @@ Exit codes: 0 signed, 1 the pack does not verify or cannot be countersigned, 2 b
  * @returns 0 signed, 1 refused (the pack does not verify, or an envelope cannot be extended),
  *   2 bad arguments
  */
-export const packSignCommand = async (
-  args: ReadonlyArray<string>,
-  io: CliIo,
-): Promise<ExitCode> => {
-  const parsed = parseArgs(args, {
-    values: ['out'],
-    repeated: ['sign-key'],
-    flags: ['add'],
-    positionals: ['pack'],
-  });
-  if (typeof parsed === 'string') return usage(io, parsed);
-  const out = parsed.values.get('out');
-  if (out === undefined) return usage(io, '--out is required');
-  const keys = parsed.repeated.get('sign-key') ?? [];
-  if (keys.length === 0) return usage(io, 'at least one --sign-key is required');
-  try {
+export const packSignCommand = (args: ReadonlyArray<string>, io: CliIo): Promise<ExitCode> =>
+  withUsage(io, 'pack sign', async (usage) => {
+    const parsed = parseArgs(args, {
+      values: ['out'],
+      repeated: ['sign-key'],
+      flags: ['add'],
+      positionals: ['pack'],
+    });
+    if (typeof parsed === 'string') return usage(parsed);
+    const out = parsed.values.get('out');
+    if (out === undefined) return usage('--out is required');
+    const keys = parsed.repeated.get('sign-key') ?? [];
+    if (keys.length === 0) return usage('at least one --sign-key is required');
     const file = parsed.positionals.get('pack') as string;
     const path = resolve(io.cwd, file);
     const isFile = await stat(path).then(
@@ -87,15 +84,4 @@ export const packSignCommand = async (
       );
     }
     return EXIT.OK;
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, e.message);
-    throw e;
-  }
-};
-
-// --- internal --------------------------------------------------------------
-
-const usage = (io: CliIo, message: string): ExitCode => {
-  io.stderr(`warrant pack sign: ${message}\n`);
-  return EXIT.USAGE;
-};
+  });
