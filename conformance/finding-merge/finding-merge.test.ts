@@ -1,0 +1,54 @@
+/**
+ * Runs every case of conformance/finding-merge/merge.json against mergeFindings (in the given
+ * input order, reversed, and flattened into one input) and checks the committed vectors are
+ * exactly what conformance/tools/finding-merge.ts generates.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '@warrant/core';
+import { mergeFindings } from '@warrant/formats';
+import { canonicalHex, findingMergeVectorFiles } from '../tools/finding-merge';
+
+const DIR = 'conformance/finding-merge';
+
+interface VectorFile {
+  readonly cases: ReadonlyArray<{
+    name: string;
+    input: Finding[][];
+    expected: {
+      findings: Finding[];
+      canonical: string;
+      merged: Array<{ key: string; inputs: number[]; count: number }>;
+    };
+  }>;
+}
+
+describe('conformance/finding-merge vectors', () => {
+  it('merge.json: findings, canonical bytes and merged keys, whatever the input order', () => {
+    const { cases } = JSON.parse(readFileSync(join(DIR, 'merge.json'), 'utf8')) as VectorFile;
+    expect(cases.length).toBeGreaterThan(30);
+    for (const c of cases) {
+      const r = mergeFindings(c.input);
+      expect(r.findings, c.name).toEqual(c.expected.findings);
+      expect(canonicalHex(r.findings), c.name).toBe(c.expected.canonical);
+      expect(r.merged, c.name).toEqual(c.expected.merged);
+      const reversed = mergeFindings([...c.input].reverse());
+      expect(canonicalHex(reversed.findings), `${c.name} (reversed)`).toBe(c.expected.canonical);
+      const flat = mergeFindings([c.input.flat()]);
+      expect(canonicalHex(flat.findings), `${c.name} (one input)`).toBe(c.expected.canonical);
+    }
+  });
+
+  it('the committed files are exactly what the generator writes', () => {
+    const generated = findingMergeVectorFiles();
+    const committed = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+    expect([...generated.keys()].sort()).toEqual(committed.sort());
+    for (const [file, text] of generated) {
+      expect(
+        readFileSync(join(DIR, file), 'utf8') === text,
+        `${file} is stale or hand-edited`,
+      ).toBe(true);
+    }
+  });
+});
