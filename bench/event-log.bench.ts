@@ -4,7 +4,8 @@
  * takes over the same bytes. The log is a valid exception log (proposals, approvals, renewals),
  * so the fold is the real one: `applyExceptionEvent` per event, grouped by exception.
  * Baseline: decode the JSON Lines bytes and JSON.parse every line. Candidates: verifyEventLines
- * over the same bytes (decoding included), alone and with the fold in the same pass (onEvent).
+ * over the same bytes (decoding included), and verifyAndFoldExceptionLines (verification and the
+ * fold in one pass).
  * `npm run bench -- event-log [events]`.
  */
 import * as E from 'fp-ts/lib/Either.js';
@@ -14,6 +15,7 @@ import {
   decodeProposal,
   ExceptionProposal,
   proposalDigest,
+  verifyAndFoldExceptionLines,
   verifyEventLines,
   type ExceptionRecord,
   type LogId,
@@ -38,7 +40,8 @@ for (const k of [0, 1, 977]) {
 }
 const bytes = makeExceptionLogLines(logId, n);
 
-const verifyAndFold = (): number => {
+// The fold through the public per-event API, to check the one-pass result against.
+const verifyThenFold = (): ReadonlyArray<ExceptionRecord> => {
   const records = new Map<string, ExceptionRecord>();
   let failure: string | undefined;
   const r = verifyEventLines(logId, bytes, {
@@ -49,9 +52,21 @@ const verifyAndFold = (): number => {
     },
   });
   if (E.isLeft(r) || failure !== undefined) throw new Error(`verify/fold failed: ${failure}`);
-  return records.size;
+  return [...records.keys()].sort().map((k) => records.get(k) as ExceptionRecord);
 };
-if (verifyAndFold() !== n / 5) throw new Error('the fixture does not fold to n/5 exceptions');
+const verifyAndFold = (): number => {
+  const r = verifyAndFoldExceptionLines(logId, bytes);
+  if (E.isLeft(r)) throw new Error(`verify/fold failed: ${r.left[0].message}`);
+  return r.right.records.length;
+};
+{
+  const expected = verifyThenFold();
+  const r = verifyAndFoldExceptionLines(logId, bytes);
+  if (expected.length !== n / 5) throw new Error('the fixture does not fold to n/5 exceptions');
+  if (E.isLeft(r) || JSON.stringify(r.right.records) !== JSON.stringify(expected)) {
+    throw new Error('verifyAndFoldExceptionLines disagrees with verifyEventLines + fold');
+  }
+}
 
 // Decoded in 16 MiB slices cut at line feeds (a 1M-event file is longer than the longest string
 // V8 allows), exactly as the verifier decodes.
@@ -85,7 +100,7 @@ const verify = { name: 'verifyEventLines', fn: () => verifyEventLines(logId, byt
 console.log(
   row(`verify ${n} events`, await compare(n, baseline, verify, 2), '>= 50% (<= 2x the time)'),
 );
-const fold = { name: 'verifyEventLines + exception fold', fn: verifyAndFold };
+const fold = { name: 'verifyAndFoldExceptionLines', fn: verifyAndFold };
 console.log(
   row(`verify + fold ${n} events`, await compare(n, baseline, fold, 1), '>= 50% (<= 2x the time)'),
 );

@@ -363,3 +363,7 @@ export {
   scopeHits,
 } from './scope-match/scope-explainer';
 export type { ScopeExplainer, ScopeHit } from './scope-match/scope-explainer';
+
+// --- verify and fold in one pass ---
+export { verifyAndFoldExceptionLines } from './exception/log-fold';
+export type { VerifiedExceptionLog, VerifyAndFoldOptions } from './exception/log-fold';

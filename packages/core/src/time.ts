@@ -104,12 +104,17 @@ export const addDays = (ts: Timestamp, days: number): Timestamp =>
 
 /**
  * Orders two timestamps by instant.
- * @returns negative, zero or positive
+ * @param a - a valid timestamp
+ * @param b - a valid timestamp
+ * @returns negative, zero or positive (only the sign is meaningful)
  * @example
  * compareTimestamps(a, b) < 0 // a is earlier
  */
 export const compareTimestamps = (a: Timestamp, b: Timestamp): number =>
-  toEpochMillis(a) - toEpochMillis(b);
+  // Two valid timestamps of the same length have the same shape (fixed-width fields, most
+  // significant first, years 0000-9999), so their code-unit order is their order in time and no
+  // calendar arithmetic is needed: the fold compares two per event.
+  a.length === b.length ? (a < b ? -1 : a > b ? 1 : 0) : toEpochMillis(a) - toEpochMillis(b);
 
 /** Milliseconds in one day. */
 export const DAY_MS = 86_400_000;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { fromEpochMillis, parseTimestamp, Timestamp, toEpochMillis } from '@warrant/core';
+import {
+  compareTimestamps,
+  fromEpochMillis,
+  parseTimestamp,
+  Timestamp,
+  toEpochMillis,
+} from '@warrant/core';
 
 // The reference: the regular expression and Date round trip time.ts used before it parsed by
 // character codes (kept here as the oracle of the accepted language and of the instant).
@@ -76,6 +82,28 @@ describe('timestamps (laws)', () => {
         expect(reference(ts)).toBe(ms);
       }),
       { seed: 32, numRuns: 5_000 },
+    );
+  });
+
+  it('compareTimestamps has the sign of the difference in instants (both shapes, mixed)', () => {
+    const arbMs = fc.oneof(
+      fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }),
+      // Near one another, so equal instants and one-millisecond gaps occur often.
+      fc.integer({ min: 1_767_225_600_000, max: 1_767_225_602_000 }),
+    );
+    fc.assert(
+      fc.property(arbMs, arbMs, fc.boolean(), (a, b, whole) => {
+        // fromEpochMillis writes seconds only when the fraction is zero; `whole` also tries the
+        // 24-character spelling of whole seconds against the 20-character one.
+        const ta = fromEpochMillis(a);
+        const tb =
+          whole && b % 1000 === 0
+            ? (`${fromEpochMillis(b).slice(0, 19)}.000Z` as Timestamp)
+            : fromEpochMillis(b);
+        expect(Math.sign(compareTimestamps(ta, tb))).toBe(Math.sign(a - b));
+        expect(Math.sign(compareTimestamps(tb, ta))).toBe(Math.sign(b - a));
+      }),
+      { seed: 33, numRuns: 5_000 },
     );
   });
 

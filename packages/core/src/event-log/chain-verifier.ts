@@ -54,6 +54,22 @@ const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const UNREADABLE_LEAF = hashLeaf(new Uint8Array(32));
 const REGION_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Receives every record that decoded, in order, as {@link LogVerifyOptions.onEvent} does, plus
+ * where its line is when the fast path proved the line canonical (so a consumer may read spans
+ * of it as canonical text); `line` is `undefined` otherwise.
+ * @internal
+ */
+export interface EventSink {
+  event(
+    event: LogEvent,
+    index: number,
+    line: Uint8Array | undefined,
+    start: number,
+    end: number,
+  ): void;
+}
+
 /** @internal */
 export class ChainVerifier implements LogVerifier {
   private index = 0;
@@ -79,6 +95,7 @@ export class ChainVerifier implements LogVerifier {
     wantRoot: boolean,
     // Tests turn the fast path off to check that both paths reach the same verdicts.
     private readonly fast = true,
+    private readonly sink?: EventSink,
   ) {
     this.expectedSeq = from.size;
     this.prev = from.hash;
@@ -214,6 +231,7 @@ export class ChainVerifier implements LogVerifier {
       if (fast !== undefined) {
         const event = fast as unknown as LogEvent;
         this.onEvent?.(event, this.index);
+        this.sink?.event(event, this.index, bytes, start, end);
         this.expectedSeq += 1;
         this.prev = event.hash;
         this.advance(event.hash);
@@ -292,6 +310,7 @@ export class ChainVerifier implements LogVerifier {
     }
     if (hash.right !== record.hash) this.hashMismatch(record.hash);
     this.onEvent?.(record, this.index);
+    this.sink?.event(record, this.index, undefined, 0, 0);
     this.link(record.log_id, record.seq, record.prev_hash, record.hash);
   }
 

@@ -9,7 +9,7 @@ import { Sha256Digest } from '../digest';
 import { Timestamp } from '../time';
 import { DsseEnvelopeJson } from './approval';
 import { ExceptionId, Name, Text, VersionNumber } from './fields';
-import { readProposalFast } from './proposal-fast';
+import { readProposalFast, type ReadNote } from './proposal-fast';
 
 // --- operations ------------------------------------------------------------
 
@@ -17,6 +17,8 @@ import { readProposalFast } from './proposal-fast';
  * Reads an exception event envelope on the fast path.
  * @param input - an event envelope (EventDraft or LogEvent)
  * @param schema - the exception event payload schema identifier
+ * @param note - when given, `note.normalized` says whether a proposal in the payload was
+ *   normalized (see readProposalFast); left `false` for events without one
  * @returns the typed event `decodeExceptionEvent` would return (an `ExceptionEvent`; typed
  *   loosely here because events.ts imports this module), or `undefined` (undecided)
  * @internal
@@ -26,7 +28,9 @@ import { readProposalFast } from './proposal-fast';
 export const readExceptionEventFast = (
   input: unknown,
   schema: string,
+  note: ReadNote = UNASKED,
 ): Readonly<Record<string, unknown>> | undefined => {
+  note.normalized = false;
   if (!isRecord(input)) return undefined;
   const { type, time, actor, reason, subject, payload } = input;
   if (
@@ -46,7 +50,7 @@ export const readExceptionEventFast = (
   // The reason is free text: required for decisions and revisions, else "" or text.
   if ((rule.reasonRequired || reason !== '') && !Text.is(reason)) return undefined;
   if (payload.schema !== schema) return undefined;
-  const p = rule.read(payload);
+  const p = rule.read(payload, note);
   if (p === undefined) return undefined;
   return { type, time, actor: { id, kind }, reason, subject, payload: p };
 };
@@ -54,6 +58,9 @@ export const readExceptionEventFast = (
 // --- internal --------------------------------------------------------------
 
 type Rec = Record<string, unknown>;
+
+// Written to when the caller does not ask (no allocation per call).
+const UNASKED: ReadNote = { normalized: false };
 
 const isRecord = (u: unknown): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u);
 
@@ -78,13 +85,13 @@ const REVIEW_KEYS = new Set(['schema', 'version', 'role']);
 const VERSION_KEYS = new Set(['schema', 'version']);
 
 // Each reader returns the payload in the codec's member order (schema is checked by the caller).
-const readProposed = (u: Rec): Rec | undefined => {
+const readProposed = (u: Rec, note: ReadNote): Rec | undefined => {
   if (hasOther(u, PROPOSED_KEYS) || u.version !== 1) return undefined;
-  const proposal = readProposalFast(u.proposal);
+  const proposal = readProposalFast(u.proposal, note);
   return proposal === undefined ? undefined : { schema: u.schema, version: 1, proposal };
 };
 
-const readRevised = (u: Rec): Rec | undefined => {
+const readRevised = (u: Rec, note: ReadNote): Rec | undefined => {
   const { version, previous_version } = u;
   if (
     hasOther(u, REVISED_KEYS) ||
@@ -94,7 +101,7 @@ const readRevised = (u: Rec): Rec | undefined => {
   ) {
     return undefined;
   }
-  const proposal = readProposalFast(u.proposal);
+  const proposal = readProposalFast(u.proposal, note);
   return proposal === undefined
     ? undefined
     : { schema: u.schema, version, previous_version, proposal };
@@ -137,7 +144,7 @@ const readVersion = (u: Rec): Rec | undefined =>
 
 interface Rule {
   readonly reasonRequired: boolean;
-  readonly read: (payload: Rec) => Rec | undefined;
+  readonly read: (payload: Rec, note: ReadNote) => Rec | undefined;
 }
 
 // Mirrors PAYLOAD_CODECS and REASON_REQUIRED in events.ts.

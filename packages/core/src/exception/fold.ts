@@ -5,6 +5,7 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
+import type { Sha256Digest } from '../digest';
 import type { WarrantError } from '../errors';
 import { formatJsonPath, type PathSegment } from '../json-path';
 import { compareTimestamps, type Timestamp } from '../time';
@@ -53,12 +54,15 @@ export const applyExceptionEvent = (
 
 /**
  * {@link applyExceptionEvent} after decoding (tests fold through both decoding paths with it).
+ * @param digest - the content digest of the event's proposal when the caller already knows it
+ *   (it must equal `proposalDigest(e.payload.proposal)`); computed here otherwise
  * @internal
  */
 export const applyDecodedEvent = (
   record: ExceptionRecord | undefined,
   decoded: E.Either<ExceptionEventError, ExceptionEvent>,
   index: number,
+  digest?: Sha256Digest,
 ): E.Either<ExceptionFoldError, ExceptionRecord> => {
   if (E.isLeft(decoded)) return decoded;
   const e = decoded.right;
@@ -80,7 +84,7 @@ export const applyDecodedEvent = (
   const problem = transitionProblem(record, e);
   if (problem !== undefined)
     return fail('CORE_EXCEPTION_EVENT_UNEXPECTED', problem.message, [index, ...problem.path]);
-  return E.right(applyValid(record, e));
+  return E.right(applyValid(record, e, digest));
 };
 
 /**
@@ -289,7 +293,11 @@ export function baseFor(
     : `version ${approved.version} is ${status}: nothing to ${type === 'exception.amended' ? 'amend' : 'renew'}`;
 }
 
-function applyValid(record: ExceptionRecord | undefined, e: ExceptionEvent): ExceptionRecord {
+function applyValid(
+  record: ExceptionRecord | undefined,
+  e: ExceptionEvent,
+  digest: Sha256Digest | undefined,
+): ExceptionRecord {
   const base = { last_time: e.time, event_count: (record?.event_count ?? 0) + 1 };
   if (e.type === 'exception.proposed') {
     const v: VersionRecord = {
@@ -298,7 +306,7 @@ function applyValid(record: ExceptionRecord | undefined, e: ExceptionEvent): Exc
       requester: e.actor.id,
       created_at: e.time,
       content: e.payload.proposal,
-      content_digest: proposalDigest(e.payload.proposal),
+      content_digest: digest ?? proposalDigest(e.payload.proposal),
       approvals: [],
     };
     return { exception_id: e.subject, versions: [v], ...base };
@@ -318,7 +326,7 @@ function applyValid(record: ExceptionRecord | undefined, e: ExceptionEvent): Exc
         requester: e.actor.id,
         created_at: e.time,
         content: e.payload.proposal,
-        content_digest: proposalDigest(e.payload.proposal),
+        content_digest: digest ?? proposalDigest(e.payload.proposal),
         approvals: [],
       });
       break;

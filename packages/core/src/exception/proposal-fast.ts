@@ -22,17 +22,34 @@ import { EvidenceKind, ExceptionType, LinkKind, ReasonCode, ResidualRisk } from 
 // --- operations ------------------------------------------------------------
 
 /**
+ * Whether the value read equals its input member for member: set by {@link readProposalFast}
+ * when asked. `normalized` becomes true when a set had to be sorted or a purl rewritten to its
+ * canonical form, that is when the canonical JSON of the input is not that of the result.
+ * @internal
+ */
+export interface ReadNote {
+  normalized: boolean;
+}
+
+/**
  * Reads proposal content on the fast path.
  * @param u - untrusted proposal content
+ * @param note - when given, `note.normalized` is set to whether the result differs from `u`
+ *   (a set reordered, a purl rewritten); otherwise the result holds exactly `u`'s members and
+ *   values, so both have the same canonical JSON
  * @returns what `ExceptionProposal.decode(u)` returns on success, or `undefined` when the input
  *   is not plainly valid (the codec must decide)
  * @internal
  * @example
  * readProposalFast(JSON.parse(text)) ?? decodeProposal(JSON.parse(text))
  */
-export const readProposalFast = (u: unknown): ExceptionProposal | undefined => {
+export const readProposalFast = (
+  u: unknown,
+  note: ReadNote = UNASKED,
+): ExceptionProposal | undefined => {
+  note.normalized = false;
   if (!isRecord(u) || !closed(u, PROPOSAL_KEYS)) return undefined;
-  const scope = readScope(u.scope);
+  const scope = readScope(u.scope, note);
   const risk = readRiskAcceptance(u.risk_acceptance);
   const { type, owner, reason_code, rationale, risk_score, expires_at } = u;
   if (
@@ -64,17 +81,17 @@ export const readProposalFast = (u: unknown): ExceptionProposal | undefined => {
     out.valid_from = valid_from;
   }
   if (evidence_refs !== undefined) {
-    const v = readObjectSet(evidence_refs, readEvidenceRef);
+    const v = readObjectSet(evidence_refs, readEvidenceRef, note);
     if (v === undefined) return undefined;
     out.evidence_refs = v;
   }
   if (compensating_controls !== undefined) {
-    const v = readObjectSet(compensating_controls, readControl);
+    const v = readObjectSet(compensating_controls, readControl, note);
     if (v === undefined) return undefined;
     out.compensating_controls = v;
   }
   if (links !== undefined) {
-    const v = readObjectSet(links, readLink);
+    const v = readObjectSet(links, readLink, note);
     if (v === undefined) return undefined;
     out.links = v;
   }
@@ -89,6 +106,9 @@ export const readProposalFast = (u: unknown): ExceptionProposal | undefined => {
 // --- internal --------------------------------------------------------------
 
 type Rec = Record<string, unknown>;
+
+// Written to when the caller does not ask (no allocation per call).
+const UNASKED: ReadNote = { normalized: false };
 
 // The closedObject codec's notion of a record.
 const isRecord = (u: unknown): u is Rec => typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -132,12 +152,12 @@ const closed = (u: Rec, keys: ReadonlySet<string>): boolean => {
   return true;
 };
 
-function readScope(u: unknown): Rec | undefined {
+function readScope(u: unknown, note: ReadNote): Rec | undefined {
   if (!isRecord(u) || !closed(u, SCOPE_KEYS)) return undefined;
   const out: Rec = {};
   const { artifacts, components, vulnerabilities, environment, policy_rules } = u;
   if (artifacts !== undefined) {
-    const v = readObjectSet(artifacts, readArtifact);
+    const v = readObjectSet(artifacts, readArtifact, note);
     if (v === undefined) return undefined;
     // checkScope: each artifact digest once.
     const seen = new Set<unknown>();
@@ -148,36 +168,36 @@ function readScope(u: unknown): Rec | undefined {
     out.artifacts = v;
   }
   if (components !== undefined) {
-    const v = readObjectSet(components, readComponent);
+    const v = readObjectSet(components, readComponent, note);
     if (v === undefined) return undefined;
     out.components = v;
   }
   if (vulnerabilities !== undefined) {
-    const v = readStringSet(vulnerabilities, VulnerabilityId);
+    const v = readStringSet(vulnerabilities, VulnerabilityId, note);
     if (v === undefined) return undefined;
     out.vulnerabilities = v;
   }
   if (environment !== undefined) {
-    const v = readEnvironment(environment);
+    const v = readEnvironment(environment, note);
     if (v === undefined) return undefined;
     out.environment = v;
   }
   if (policy_rules !== undefined) {
-    const v = readStringSet(policy_rules, Name);
+    const v = readStringSet(policy_rules, Name, note);
     if (v === undefined) return undefined;
     out.policy_rules = v;
   }
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
-function readEnvironment(u: unknown): Rec | undefined {
+function readEnvironment(u: unknown, note: ReadNote): Rec | undefined {
   if (!isRecord(u) || !closed(u, ENV_KEY_SET)) return undefined;
   const out: Rec = {};
   let any = false;
   for (const k of ENV_KEYS) {
     const x = u[k];
     if (x === undefined) continue;
-    const v = readStringSet(x, EnvValue);
+    const v = readStringSet(x, EnvValue, note);
     if (v === undefined) return undefined;
     out[k] = v;
     any = true;
@@ -191,11 +211,12 @@ function readArtifact(u: unknown): Rec | undefined {
   return LinkRef.is(u.ref) ? { digest: u.digest, ref: u.ref } : undefined;
 }
 
-function readComponent(u: unknown): Rec | undefined {
+function readComponent(u: unknown, note: ReadNote): Rec | undefined {
   if (!isRecord(u) || !closed(u, COMPONENT_KEYS) || typeof u.purl !== 'string') return undefined;
   const p = canonicalPurl(u.purl);
   if (E.isLeft(p)) return undefined;
   const purl = p.right;
+  if (purl !== u.purl) note.normalized = true;
   const range = u.range;
   if (range === undefined) return { purl };
   if (!VersRange.is(range) || purlStatesVersion(purl)) return undefined;
@@ -239,7 +260,11 @@ function readLink(u: unknown): Rec | undefined {
 }
 
 /** setOf over strings: non-empty, no duplicates, sorted by UTF-16 code units; a fresh array. */
-function readStringSet(u: unknown, item: t.Type<string, string, unknown>): string[] | undefined {
+function readStringSet(
+  u: unknown,
+  item: t.Type<string, string, unknown>,
+  note: ReadNote,
+): string[] | undefined {
   if (!Array.isArray(u) || u.length === 0) return undefined;
   let sorted = true;
   for (let i = 0; i < u.length; i++) {
@@ -248,20 +273,29 @@ function readStringSet(u: unknown, item: t.Type<string, string, unknown>): strin
     if (i > 0 && !((u[i - 1] as string) < x)) sorted = false;
   }
   const out = (u as string[]).slice();
-  return sorted ? out : sortUnique(out, (x) => x);
+  if (sorted) return out;
+  note.normalized = true;
+  return sortUnique(out, (x) => x);
 }
 
 /** setOf over closed records: elements read by `read`, keyed by their canonical JSON. */
-function readObjectSet(u: unknown, read: (x: unknown) => Rec | undefined): Rec[] | undefined {
+function readObjectSet(
+  u: unknown,
+  read: (x: unknown, note: ReadNote) => Rec | undefined,
+  note: ReadNote,
+): Rec[] | undefined {
   if (!Array.isArray(u) || u.length === 0) return undefined;
   const out: Rec[] = [];
   for (let i = 0; i < u.length; i++) {
-    const v = read(u[i]);
+    const v = read(u[i], note);
     if (v === undefined) return undefined;
     out.push(v);
   }
   // One element is sorted and unique; more need the codec's key, the element's canonical JSON.
-  return out.length === 1 ? out : sortUnique(out, setKey);
+  if (out.length === 1) return out;
+  const sorted = sortUnique(out, setKey);
+  if (sorted !== undefined && sorted.some((x, i) => x !== out[i])) note.normalized = true;
+  return sorted;
 }
 
 /** Sorts by key as setOf does, or `undefined` when two elements share a key (a duplicate). */
