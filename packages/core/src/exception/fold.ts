@@ -10,7 +10,7 @@ import type { WarrantError } from '../errors';
 import { formatJsonPath, type PathSegment } from '../json-path';
 import { compareTimestamps, type Timestamp } from '../time';
 import { decodeExceptionEvent, type ExceptionEvent, type ExceptionEventError } from './events';
-import { proposalDigest } from './proposal';
+import { applyAllowedEvent, LIVE } from './fold-apply';
 import {
   after,
   latestApproved,
@@ -56,6 +56,7 @@ export const applyExceptionEvent = (
  * {@link applyExceptionEvent} after decoding (tests fold through both decoding paths with it).
  * @param digest - the content digest of the event's proposal when the caller already knows it
  *   (it must equal `proposalDigest(e.payload.proposal)`); computed here otherwise
+ * @param owned - the caller owns `record` and lets it be updated in place (see fold-apply.ts)
  * @internal
  */
 export const applyDecodedEvent = (
@@ -63,6 +64,7 @@ export const applyDecodedEvent = (
   decoded: E.Either<ExceptionEventError, ExceptionEvent>,
   index: number,
   digest?: Sha256Digest,
+  owned = false,
 ): E.Either<ExceptionFoldError, ExceptionRecord> => {
   if (E.isLeft(decoded)) return decoded;
   const e = decoded.right;
@@ -84,7 +86,7 @@ export const applyDecodedEvent = (
   const problem = transitionProblem(record, e);
   if (problem !== undefined)
     return fail('CORE_EXCEPTION_EVENT_UNEXPECTED', problem.message, [index, ...problem.path]);
-  return E.right(applyValid(record, e, digest));
+  return E.right(applyAllowedEvent(record, e, digest, owned));
 };
 
 /**
@@ -150,12 +152,6 @@ const fail = (
 ): E.Either<ExceptionTransitionError, never> =>
   E.left({ code, message, path: formatJsonPath(path) });
 
-const LIVE: ReadonlySet<ExceptionStatus> = new Set([
-  'proposed',
-  'changes_requested',
-  'approved',
-  'active',
-]);
 const PENDING: ReadonlySet<ExceptionStatus> = new Set(['proposed', 'changes_requested']);
 
 const statusOf = (r: ExceptionRecord, v: number, t: Timestamp): ExceptionStatus | undefined =>
@@ -291,83 +287,4 @@ export function baseFor(
   return allowed.includes(status)
     ? approved
     : `version ${approved.version} is ${status}: nothing to ${type === 'exception.amended' ? 'amend' : 'renew'}`;
-}
-
-function applyValid(
-  record: ExceptionRecord | undefined,
-  e: ExceptionEvent,
-  digest: Sha256Digest | undefined,
-): ExceptionRecord {
-  const base = { last_time: e.time, event_count: (record?.event_count ?? 0) + 1 };
-  if (e.type === 'exception.proposed') {
-    const v: VersionRecord = {
-      version: 1,
-      origin: 'propose',
-      requester: e.actor.id,
-      created_at: e.time,
-      content: e.payload.proposal,
-      content_digest: digest ?? proposalDigest(e.payload.proposal),
-      approvals: [],
-    };
-    return { exception_id: e.subject, versions: [v], ...base };
-  }
-  const r = record as ExceptionRecord;
-  const versions = [...r.versions];
-  const update = (n: number, f: (v: VersionRecord) => VersionRecord): void => {
-    versions[n - 1] = f(versions[n - 1] as VersionRecord);
-  };
-  switch (e.type) {
-    case 'exception.amended':
-    case 'exception.renewed':
-      versions.push({
-        version: e.payload.version,
-        origin: e.type === 'exception.amended' ? 'amend' : 'renew',
-        previous_version: e.payload.previous_version,
-        requester: e.actor.id,
-        created_at: e.time,
-        content: e.payload.proposal,
-        content_digest: digest ?? proposalDigest(e.payload.proposal),
-        approvals: [],
-      });
-      break;
-    case 'exception.approved':
-      update(e.payload.version, (v) => ({
-        ...v,
-        approvals: [
-          ...v.approvals,
-          e.payload.signature === undefined
-            ? { id: e.actor.id, role: e.payload.role, at: e.time }
-            : { id: e.actor.id, role: e.payload.role, at: e.time, signature: e.payload.signature },
-        ],
-        ...(e.payload.final ? { approved_at: e.time } : {}),
-      }));
-      break;
-    case 'exception.rejected':
-    case 'exception.changes_requested':
-      update(e.payload.version, (v) => ({
-        ...v,
-        review: {
-          action: e.type === 'exception.rejected' ? 'rejected' : 'changes_requested',
-          actor: e.actor.id,
-          at: e.time,
-          reason: e.reason,
-        },
-      }));
-      break;
-    case 'exception.revoked':
-      // Every version pending or in force at that instant is revoked (section 10.2, revoked).
-      for (const v of r.versions) {
-        if (LIVE.has(statusOf(r, v.version, e.time) as ExceptionStatus)) {
-          update(v.version, (x) => ({
-            ...x,
-            revocation: { action: 'revoked', actor: e.actor.id, at: e.time, reason: e.reason },
-          }));
-        }
-      }
-      break;
-    case 'exception.expired':
-      update(e.payload.version, (v) => ({ ...v, expiry_recorded_at: e.time }));
-      break;
-  }
-  return { exception_id: r.exception_id, versions, ...base };
 }

@@ -118,7 +118,8 @@ class Folder implements EventSink {
       fast !== undefined
         ? E.right(fast as unknown as ExceptionEvent)
         : decodeExceptionEventWithCodecs(event, [index]);
-    const r = applyDecodedEvent(this.records.get(subject), decoded, index, digest);
+    // Records are this fold's own until it returns them: updated in place (owned).
+    const r = applyDecodedEvent(this.records.get(subject), decoded, index, digest, true);
     if (E.isLeft(r)) this.failure = r.left;
     else this.records.set(subject, r.right);
   }

@@ -70,22 +70,25 @@ export const versionStatusAt = (
   const v = record.versions[version - 1];
   if (v === undefined || after(v.created_at, at)) return undefined;
   const approvedAt = atOrBefore(v.approved_at, at);
-  const terminal: Array<{ since: Timestamp; status: ExceptionStatus }> = [];
+  // The earliest terminal transition, ties broken by PRIORITY (no two share a priority).
+  let since: Timestamp | undefined;
+  let status: ExceptionStatus = 'expired';
+  const earliest = (t: Timestamp, s: ExceptionStatus): void => {
+    const c = since === undefined ? -1 : compareTimestamps(t, since);
+    if (c < 0 || (c === 0 && PRIORITY[s] < PRIORITY[status])) {
+      since = t;
+      status = s;
+    }
+  };
   const review = v.review !== undefined && !after(v.review.at, at) ? v.review : undefined;
-  if (review?.action === 'rejected') terminal.push({ since: review.at, status: 'rejected' });
+  if (review?.action === 'rejected') earliest(review.at, 'rejected');
   if (v.revocation !== undefined && !after(v.revocation.at, at)) {
-    terminal.push({ since: v.revocation.at, status: 'revoked' });
+    earliest(v.revocation.at, 'revoked');
   }
   const superseded = supersededAt(record, v, approvedAt, at);
-  if (superseded !== undefined) terminal.push({ since: superseded, status: 'superseded' });
-  if (!after(v.content.expires_at, at))
-    terminal.push({ since: v.content.expires_at, status: 'expired' });
-  if (terminal.length > 0) {
-    terminal.sort(
-      (a, b) => compareTimestamps(a.since, b.since) || PRIORITY[a.status] - PRIORITY[b.status],
-    );
-    return terminal[0];
-  }
+  if (superseded !== undefined) earliest(superseded, 'superseded');
+  if (!after(v.content.expires_at, at)) earliest(v.content.expires_at, 'expired');
+  if (since !== undefined) return { status, since };
   if (review?.action === 'changes_requested')
     return { status: 'changes_requested', since: review.at };
   if (approvedAt === undefined) return { status: 'proposed', since: v.created_at };

@@ -87,6 +87,24 @@ describe('fold laws (model-based)', () => {
     );
   });
 
+  it('applyExceptionEvent never modifies the record it is given', () => {
+    fc.assert(
+      fc.property(arbRun, (intents) => {
+        const { drafts } = build(intents);
+        const seen: Array<{ record: ExceptionRecord; json: string }> = [];
+        let record: ExceptionRecord | undefined;
+        for (const d of drafts) {
+          const r = applyExceptionEvent(record, d);
+          if (E.isLeft(r)) continue;
+          record = r.right;
+          seen.push({ record, json: JSON.stringify(record) });
+        }
+        for (const s of seen) expect(JSON.stringify(s.record)).toBe(s.json);
+      }),
+      { seed: 14, numRuns: 300 },
+    );
+  });
+
   it('amendments and renewals never change earlier versions', () => {
     fc.assert(
       fc.property(arbRun, (intents) => {
