@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromEpochMillis } from '@warrant/core';
-import { normalizeTimestamp } from '../src/internal/timestamp';
+import { alreadyNormal, normalizeTimestamp } from '../src/internal/timestamp';
 
 describe('normalizeTimestamp', () => {
   it('converts offsets to UTC and truncates fractions to milliseconds', () => {
@@ -38,5 +38,52 @@ describe('normalizeTimestamp', () => {
       }),
       { seed: 4, numRuns: 500 },
     );
+  });
+
+  it('answers from the text alone only where the conversion returns the text (property)', () => {
+    const digit = fc.constantFrom('0', '1', '2', '3', '5', '9');
+    const piece = fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc.array(digit, { minLength: 1, maxLength: 4 }).map((d) => d.join('')),
+      },
+      { weight: 1, arbitrary: fc.constantFrom('-', ':', 'T', 't', 'Z', 'z', '.', '+', ' ', 'x') },
+    );
+    const like = fc
+      .tuple(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.constantFrom('', '.000', '.001', '.5', '.120', '.999'),
+        fc.constantFrom('Z', 'z', '+00:00', ''),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, f, z]) =>
+          `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T` +
+          `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${f}${z}`,
+      );
+    const mutated = fc
+      .tuple(like, fc.nat(), piece)
+      .map(([t, i, p]) => t.slice(0, i % 25) + p + t.slice((i % 25) + 1));
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.oneof(like, mutated), (t) => {
+        if (alreadyNormal(t)) {
+          fast++;
+          expect(normalizeTimestamp(t)).toBe(t);
+          // The full conversion, bypassing the shortcut, agrees.
+          expect(normalizeTimestamp(`${t.slice(0, -1)}+00:00`)).toBe(t);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(fast).toBeGreaterThan(100);
+    expect(alreadyNormal('2024-02-29T00:00:00Z')).toBe(true);
+    expect(alreadyNormal('2023-02-29T00:00:00Z')).toBe(false);
+    expect(alreadyNormal('2023-02-28T00:00:00.000Z')).toBe(false);
+    expect(alreadyNormal('0000-01-01T00:00:00Z')).toBe(false);
   });
 });

@@ -114,13 +114,20 @@ export const findingContext = (
 });
 
 /** Splits a comma-separated version list (Trivy `FixedVersion`), trimming and dropping empties. */
-export const splitVersions = (text: string | undefined): string[] =>
-  text === undefined
-    ? []
-    : text
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
+export const splitVersions = (text: string | undefined): string[] => {
+  if (text === undefined) return [];
+  // Most lists hold one version or none: no split, no intermediate arrays.
+  if (text.indexOf(',') === -1) {
+    const v = text.trim();
+    return v === '' ? [] : [v];
+  }
+  const out: string[] = [];
+  for (const part of text.split(',')) {
+    const v = part.trim();
+    if (v !== '') out.push(v);
+  }
+  return out;
+};
 
 /** Builds an {@link ArtifactRef} without undefined members. */
 export const artifactRef = (

@@ -15,7 +15,50 @@ const DATE_TIME =
  * are refused.
  * @returns the timestamp, or `undefined` when the text is not an RFC 3339 date-time
  */
-export const normalizeTimestamp = (text: string): Timestamp | undefined => {
+export const normalizeTimestamp = (text: string): Timestamp | undefined =>
+  alreadyNormal(text) ? (text as Timestamp) : convert(text);
+
+// --- internal --------------------------------------------------------------
+
+/**
+ * Whether the text is already the normalized spelling (`YYYY-MM-DDTHH:MM:SSZ`, or with `.sss`
+ * when not `.000`, a real date in years 0001-9999), which `convert` would return unchanged:
+ * most tools write exactly that, and it is checked without a regular expression or a Date.
+ */
+export const alreadyNormal = (t: string): boolean => {
+  const n = t.length;
+  if (n !== 20 && n !== 24) return false;
+  if (t.charCodeAt(n - 1) !== 0x5a || t.charCodeAt(10) !== 0x54) return false;
+  if (t.charCodeAt(4) !== 0x2d || t.charCodeAt(7) !== 0x2d) return false;
+  if (t.charCodeAt(13) !== 0x3a || t.charCodeAt(16) !== 0x3a) return false;
+  if (n === 24 && (t.charCodeAt(19) !== 0x2e || (digits(t, 20, 3) ?? 0) === 0)) return false;
+  const y = digits(t, 0, 4);
+  const mo = digits(t, 5, 2);
+  const d = digits(t, 8, 2);
+  const h = digits(t, 11, 2);
+  const mi = digits(t, 14, 2);
+  const s = digits(t, 17, 2);
+  if (y === undefined || mo === undefined || d === undefined) return false;
+  if (h === undefined || mi === undefined || s === undefined) return false;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 ? (leap ? 29 : 28) : (DAYS[mo] as number));
+};
+
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The value of `count` ASCII digits at `from`, or undefined if any is not a digit. */
+const digits = (t: string, from: number, count: number): number | undefined => {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = t.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return undefined;
+    v = v * 10 + c;
+  }
+  return v;
+};
+
+const convert = (text: string): Timestamp | undefined => {
   const m = DATE_TIME.exec(text);
   if (m === null) return undefined;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
