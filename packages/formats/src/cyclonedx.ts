@@ -18,6 +18,7 @@ import { readAnalysis, type CdxComponent } from './cyclonedx-vex';
 import {
   artifactRef,
   componentRef,
+  componentWith,
   digestOfOciPurl,
   documentPurl,
   documentTime,
@@ -230,10 +231,13 @@ const readComponent = (
   if (name === undefined) return undefined;
   // CycloneDX splits Maven-style coordinates into group and name; Warrant keeps them joined.
   const fullName = group === undefined ? name : `${group}/${name}`;
-  const component: { -readonly [K in keyof Component]: Component[K] } = {
-    ...componentRef(fullName, version, purl?.purl, 'document'),
-    licenses: uniqueSorted(licenses),
-  };
+  const component = componentWith(
+    fullName,
+    version,
+    purl?.purl,
+    'document',
+    uniqueSorted(licenses),
+  );
   if (type !== undefined) component.type = type;
   if (bomRef !== undefined) component.bomRef = bomRef;
   return { component, cdx: { name: fullName, version, purl, bomRef } };

@@ -7,7 +7,7 @@ import type { Component, Sha256Digest } from '@warrant/core';
 import { formatsError } from './errors';
 import {
   artifactRef,
-  componentRef,
+  componentWith,
   digestOfOciPurl,
   documentPurl,
   emptyOutput,
@@ -124,10 +124,7 @@ const readPackage = (
   if (name === undefined) return undefined;
   // An empty versionInfo with a versioned purl (Trivy does this) takes the purl's version.
   const version = versionInfo ?? purl?.parsed.version ?? undefined;
-  const component: { -readonly [K in keyof Component]: Component[K] } = {
-    ...componentRef(name, version, purl?.purl, 'document'),
-    licenses: uniqueSorted(licenses),
-  };
+  const component = componentWith(name, version, purl?.purl, 'document', uniqueSorted(licenses));
   if (purpose !== undefined) component.type = purpose.toLowerCase().replaceAll('_', '-');
   if (spdxId !== undefined) component.bomRef = spdxId;
   return { component, spdxId, purl };

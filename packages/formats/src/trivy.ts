@@ -11,6 +11,7 @@ import {
   artifactRef,
   asDigest,
   componentRef,
+  componentWith,
   documentPurl,
   documentTime,
   emptyOutput,
@@ -322,10 +323,13 @@ const readPackage = (ctx: Ctx, r: ResultInfo, p: Obj, path: Path): Component | u
   if (name === undefined) return undefined;
   const docPurl = documentPurl(ctx, purlText, at(at(path, 'Identifier'), 'PURL'));
   const purl = docPurl ?? derive(ctx, r, name, version, pkgPath, path);
-  const c: { -readonly [K in keyof Component]: Component[K] } = {
-    ...componentRef(name, version, purl?.purl, docPurl === undefined ? 'derived' : 'document'),
+  const c = componentWith(
+    name,
+    version,
+    purl?.purl,
+    docPurl === undefined ? 'derived' : 'document',
     licenses,
-  };
+  );
   if (uid !== undefined) c.bomRef = uid;
   return c;
 };
