@@ -253,7 +253,29 @@ const readProductTree = (ctx: Ctx, doc: Obj): ProductTree => {
   return tree;
 };
 
-const identity = (id: string, n: Named | undefined): VexSubcomponent => ({ id, ...n });
+// `{ id, ...n }`, member by member (a spread of these varied shapes was a measurable cost).
+const identity = (id: string, n: Named | undefined): Mutable<VexProduct> => {
+  const out: Mutable<VexProduct> = { id } as Mutable<VexProduct>;
+  if (n !== undefined) {
+    if (n.name !== undefined) out.name = n.name;
+    if (n.purl !== undefined) out.purl = n.purl;
+    if (n.cpe !== undefined) out.cpe = n.cpe;
+  }
+  return out;
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A fresh product: the identity, then its subcomponents. */
+const product = (
+  id: string,
+  n: Named | undefined,
+  subcomponents: VexSubcomponent[],
+): VexProduct => {
+  const p = identity(id, n);
+  p.subcomponents = subcomponents;
+  return p;
+};
 
 const resolveProduct = (ctx: Ctx, tree: ProductTree, id: string, path: Path): VexProduct => {
   const rel = tree.relationships.get(id);
@@ -267,10 +289,8 @@ const resolveProduct = (ctx: Ctx, tree: ProductTree, id: string, path: Path): Ve
         `relationship ${JSON.stringify(id)} refers to a product missing from product_tree`,
       );
     }
-    return {
-      ...identity(rel.platform, platform),
-      subcomponents: [identity(rel.component, component)],
-    };
+    const sub = identity(rel.component, component) as Mutable<VexSubcomponent>;
+    return product(rel.platform, platform, [sub]);
   }
   const named = tree.products.get(id);
   if (named === undefined) {
@@ -280,7 +300,7 @@ const resolveProduct = (ctx: Ctx, tree: ProductTree, id: string, path: Path): Ve
       `product id ${JSON.stringify(id)} is not in product_tree`,
     );
   }
-  return { ...identity(id, named), subcomponents: [] };
+  return product(id, named, []);
 };
 
 // flags, threats and remediations each apply to product_ids and group_ids; with neither, to

@@ -76,7 +76,12 @@ export const importOpenVex: Importer = (doc, env) => {
     const plist = optArr(ctx, st, 'products', path) ?? [];
     for (let i = 0; i < plist.length; i++) {
       const p = readProduct(ctx, plist[i], at(at(path, 'products'), i));
-      if (p !== undefined) products.push({ ...p, subcomponents: [...p.subcomponents, ...shared] });
+      if (p === undefined) continue;
+      // readProduct made `p` for this call alone.
+      if (shared.length > 0) {
+        (p as { subcomponents: VexSubcomponent[] }).subcomponents = [...p.subcomponents, ...shared];
+      }
+      products.push(p);
     }
     const impact = optStr(ctx, st, 'impact_statement', path);
     const action = optStr(ctx, st, 'action_statement', path);
@@ -218,5 +223,8 @@ const readSubcomponents = (ctx: Ctx, o: Obj, path: Path): VexSubcomponent[] => {
 const readProduct = (ctx: Ctx, v: unknown, path: Path): VexProduct | undefined => {
   const identity = readIdentity(ctx, v, path);
   if (identity === undefined) return undefined;
-  return { ...identity, subcomponents: isObj(v) ? readSubcomponents(ctx, v, path) : [] };
+  // readIdentity made the object for this call: subcomponents are added to it, last.
+  const p = identity as { -readonly [K in keyof VexProduct]: VexProduct[K] };
+  p.subcomponents = isObj(v) ? readSubcomponents(ctx, v, path) : [];
+  return p;
 };
