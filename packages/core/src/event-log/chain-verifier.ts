@@ -57,7 +57,7 @@ const REGION_BYTES = 16 * 1024 * 1024;
 /**
  * Receives every record that decoded, in order, as {@link LogVerifyOptions.onEvent} does, plus
  * where its line is when the fast path proved the line canonical (so a consumer may read spans
- * of it as canonical text); `line` is `undefined` otherwise.
+ * of it as canonical text), and the line's decoded text; `line` and `text` are `undefined` otherwise.
  * @internal
  */
 export interface EventSink {
@@ -67,6 +67,7 @@ export interface EventSink {
     line: Uint8Array | undefined,
     start: number,
     end: number,
+    text: string | undefined,
   ): void;
 }
 
@@ -231,7 +232,7 @@ export class ChainVerifier implements LogVerifier {
       if (fast !== undefined) {
         const event = fast as unknown as LogEvent;
         this.onEvent?.(event, this.index);
-        this.sink?.event(event, this.index, bytes, start, end);
+        this.sink?.event(event, this.index, bytes, start, end, text);
         this.expectedSeq += 1;
         this.prev = event.hash;
         this.advance(event.hash);
@@ -310,7 +311,7 @@ export class ChainVerifier implements LogVerifier {
     }
     if (hash.right !== record.hash) this.hashMismatch(record.hash);
     this.onEvent?.(record, this.index);
-    this.sink?.event(record, this.index, undefined, 0, 0);
+    this.sink?.event(record, this.index, undefined, 0, 0, undefined);
     this.link(record.log_id, record.seq, record.prev_hash, record.hash);
   }
 

@@ -21,7 +21,7 @@ import {
 } from './events';
 import { applyDecodedEvent, type ExceptionFoldError } from './fold';
 import type { ReadNote } from './proposal-fast';
-import { proposalSpan, spanDigest } from './proposal-span';
+import { proposalSpan, proposalSpanInText, spanDigest } from './proposal-span';
 import type { ExceptionRecord } from './status';
 
 // --- model -----------------------------------------------------------------
@@ -101,6 +101,7 @@ class Folder implements EventSink {
     line: Uint8Array | undefined,
     start: number,
     end: number,
+    text: string | undefined,
   ): void {
     const type = event.type;
     if (this.failure !== undefined || !type.startsWith('exception.')) return;
@@ -110,7 +111,11 @@ class Folder implements EventSink {
     let digest: Sha256Digest | undefined;
     if (fast !== undefined && line !== undefined && !this.note.normalized) {
       if (PROPOSAL_TYPES.has(type)) {
-        const span = proposalSpan(line, start, end);
+        // An ASCII line's character offsets are its byte offsets: two native searches suffice.
+        const span =
+          text !== undefined && text.length === end - start
+            ? proposalSpanInText(text, start)
+            : proposalSpan(line, start, end);
         if (span !== undefined) digest = spanDigest(line, span);
       }
     }

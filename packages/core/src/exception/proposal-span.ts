@@ -57,6 +57,31 @@ export const proposalSpan = (
 };
 
 /**
+ * {@link proposalSpan} by two searches over the text of a stored exception event, for the lines
+ * where it is sound: the line is canonical (so no whitespace, and a quote inside a string is
+ * always escaped: the text `"proposal":{` can only be a member name followed by an object) and
+ * the fast reader accepted the event (so the payload holds only `previous_version`, `proposal`,
+ * `schema` and `version`, in that order, and no object inside the proposal has a member named
+ * `proposal` or `schema`). Then the first `"proposal":{` is the payload's, and its value ends
+ * where the payload's `,"schema":"` member begins.
+ * @param text - the line's text
+ * @param offset - added to every offset returned (the byte offset of the line, for ASCII text)
+ * @returns `[from, to)` of the proposal's text, shifted by `offset`, or `undefined`
+ * @internal
+ * @example
+ * proposalSpanInText('{"payload":{"proposal":{"a":1},"schema":"s"}}', 0) // [23, 30]
+ */
+export const proposalSpanInText = (
+  text: string,
+  offset: number,
+): readonly [number, number] | undefined => {
+  const at = text.indexOf(PROPOSAL_MEMBER);
+  if (at < 0) return undefined;
+  const to = text.indexOf(SCHEMA_MEMBER, at);
+  return to < 0 ? undefined : [offset + at + PROPOSAL_MEMBER.length - 1, offset + to];
+};
+
+/**
  * The content digest of the proposal whose canonical text is `bytes[from, to)`.
  * @param bytes - the buffer
  * @param span - from {@link proposalSpan}
@@ -77,6 +102,8 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const PROPOSAL_MEMBER = '"proposal":{';
+const SCHEMA_MEMBER = ',"schema":"';
 const PAYLOAD = [0x70, 0x61, 0x79, 0x6c, 0x6f, 0x61, 0x64]; // payload
 const PROPOSAL = [0x70, 0x72, 0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c]; // proposal
 

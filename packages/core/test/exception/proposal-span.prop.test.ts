@@ -16,7 +16,7 @@ import {
 } from '@warrant/core';
 import { readExceptionEventFast } from '../../src/exception/event-fast';
 import type { ReadNote } from '../../src/exception/proposal-fast';
-import { proposalSpan, spanDigest } from '../../src/exception/proposal-span';
+import { proposalSpan, proposalSpanInText, spanDigest } from '../../src/exception/proposal-span';
 import { seal } from '../event-log/arbitraries';
 import { arbProposalJson } from './arbitraries';
 import { arbMutation, mutate } from './mutations';
@@ -73,6 +73,7 @@ describe('proposal span digest (laws)', () => {
     let exact = 0;
     let normalized = 0;
     let escaped = 0;
+    let ascii = 0;
     fc.assert(
       fc.property(arbDraft, (draft) => {
         const line = lineOf(draft);
@@ -96,6 +97,12 @@ describe('proposal span digest (laws)', () => {
         const span = proposalSpan(line, 0, line.length);
         expect(span).toBeDefined();
         expect(spanDigest(line, span as [number, number])).toBe(proposalDigest(decoded));
+        // The text search agrees wherever the line is ASCII (where it is used).
+        const text = new TextDecoder().decode(line);
+        if (text.length === line.length) {
+          ascii++;
+          expect(proposalSpanInText(text, 0)).toEqual(span);
+        }
       }),
       { seed: 61, numRuns: 1500 },
     );
@@ -103,6 +110,7 @@ describe('proposal span digest (laws)', () => {
     expect(exact).toBeGreaterThan(200);
     expect(normalized).toBeGreaterThan(50);
     expect(escaped).toBeGreaterThan(50);
+    expect(ascii).toBeGreaterThan(100);
   });
 
   it('finds the span inside a larger buffer and nothing in events without a proposal', () => {
