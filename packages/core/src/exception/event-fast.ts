@@ -5,9 +5,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { Sha256Digest } from '../digest';
 import { Timestamp } from '../time';
 import { DsseEnvelopeJson } from './approval';
+import { isSha256Digest } from './codec-kit';
 import { ExceptionId, Name, Text, VersionNumber } from './fields';
 import { readProposalFast, type ReadNote } from './proposal-fast';
 
@@ -113,14 +113,14 @@ const readApproved = (u: Rec): Rec | undefined => {
     hasOther(u, APPROVED_KEYS) ||
     !VersionNumber.is(version) ||
     !Name.is(role) ||
-    !Sha256Digest.is(content_digest) ||
+    !isSha256Digest(content_digest) ||
     typeof final !== 'boolean'
   ) {
     return undefined;
   }
   const out: Rec = { schema: u.schema, version, role, content_digest, final };
   if (governance_digest !== undefined) {
-    if (!Sha256Digest.is(governance_digest)) return undefined;
+    if (!isSha256Digest(governance_digest)) return undefined;
     out.governance_digest = governance_digest;
   }
   if (signature !== undefined) {

@@ -117,6 +117,19 @@ export type VersionNumber = t.TypeOf<typeof VersionNumber>;
 // --- internal --------------------------------------------------------------
 
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
+const STAR = 0x2a;
+
+function isPlainAsciiName(s: string, wildcard: boolean): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      if (c === STAR && !wildcard) return false;
+    } else if (c !== 0x20 || i === 0 || i === last) return false;
+  }
+  return true;
+}
+
 const NAME_CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -134,6 +147,10 @@ const showNumber = (u: unknown): string =>
 function nameProblem(s: string, wildcard: boolean, max = MAX_NAME_LENGTH): string | undefined {
   if (s.length === 0) return 'expected a non-empty name';
   if (s.length > max) return `expected at most ${max} characters`;
+  // Most names are printable ASCII with spaces inside at most: one pass over the code units
+  // settles those (no whitespace at either end, no control character, no surrogate, no `*`
+  // unless allowed); any other name goes through the patterns below.
+  if (isPlainAsciiName(s, wildcard)) return undefined;
   if (/^\s|\s$/.test(s)) return 'expected no leading or trailing whitespace';
   if (NAME_CONTROL.test(s)) return 'expected no control characters';
   if (LONE_SURROGATE.test(s)) return 'expected no lone surrogates';

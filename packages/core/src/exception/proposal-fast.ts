@@ -10,9 +10,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
-import { Sha256Digest } from '../digest';
 import { Timestamp } from '../time';
-import { compareCodeUnits, setKey } from './codec-kit';
+import { compareCodeUnits, isSha256Digest, setKey } from './codec-kit';
 import { canonicalPurl, purlStatesVersion, rangeSchemeProblem } from './component-syntax';
 import { EnvValue, LinkRef, MediaType, Name, RiskScore, Text, Uri } from './fields';
 import { proposalViolations, type ExceptionProposal, type ProposalShape } from './proposal';
@@ -206,7 +205,7 @@ function readEnvironment(u: unknown, note: ReadNote): Rec | undefined {
 }
 
 function readArtifact(u: unknown): Rec | undefined {
-  if (!isRecord(u) || !closed(u, ARTIFACT_KEYS) || !Sha256Digest.is(u.digest)) return undefined;
+  if (!isRecord(u) || !closed(u, ARTIFACT_KEYS) || !isSha256Digest(u.digest)) return undefined;
   if (u.ref === undefined) return { digest: u.digest };
   return LinkRef.is(u.ref) ? { digest: u.digest, ref: u.ref } : undefined;
 }
@@ -240,7 +239,7 @@ function readRiskAcceptance(u: unknown): Rec | undefined {
 function readEvidenceRef(u: unknown): Rec | undefined {
   if (!isRecord(u) || !closed(u, EVIDENCE_KEYS)) return undefined;
   const { kind, uri, media_type, digest } = u;
-  return EvidenceKind.is(kind) && Uri.is(uri) && MediaType.is(media_type) && Sha256Digest.is(digest)
+  return EvidenceKind.is(kind) && Uri.is(uri) && MediaType.is(media_type) && isSha256Digest(digest)
     ? { kind, uri, media_type, digest }
     : undefined;
 }
