@@ -116,7 +116,6 @@ export type VersionNumber = t.TypeOf<typeof VersionNumber>;
 
 // --- internal --------------------------------------------------------------
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const STAR = 0x2a;
 
 function isPlainAsciiName(s: string, wildcard: boolean): boolean {
@@ -130,6 +129,7 @@ function isPlainAsciiName(s: string, wildcard: boolean): boolean {
   return true;
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NAME_CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
