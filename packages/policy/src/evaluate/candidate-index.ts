@@ -111,11 +111,13 @@ export const candidatesOf = (
   if (keys.artifact !== undefined) take(out, index.byArtifact.get(keys.artifact), stamp, token);
   if (keys.rule !== undefined) take(out, index.byRule.get(keys.rule), stamp, token);
   if (index.unkeyed.length > 0) take(out, index.unkeyed, stamp, token);
-  if (out.length > 1) out.sort((a, b) => a - b);
+  if (out.length > 1) out.sort(ascending);
   return out;
 };
 
 // --- internal --------------------------------------------------------------
+
+const ascending = (a: number, b: number): number => a - b;
 
 // Appends the entries of `list` not yet taken for this subject (a module-level function: a
 // closure made per subject costs an allocation per finding).

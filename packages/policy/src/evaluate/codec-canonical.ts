@@ -47,6 +47,10 @@ const stringify = JSON.stringify;
 const hasOwn = Object.prototype.hasOwnProperty;
 const OBJECT_PROTOTYPE = Object.prototype;
 const ARRAY_PROTOTYPE = Array.prototype;
+// What JSON.stringify escapes in a string: `"`, `\`, controls and (lone) surrogates; a
+// string with none of them is its own JSON text between quotes.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const isWellFormed: (s: string) => boolean =
   typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
@@ -91,6 +95,8 @@ const scalar = (codec: Tagged): Write => {
   return (v) => {
     switch (typeof v) {
       case 'string':
+        // Most strings need no escape: quoting them is their JSON text (RFC 8785 section 3.2.2.2).
+        if (!NEEDS_ESCAPE.test(v)) return `"${v}"`;
         return isWellFormed(v) ? stringify(v) : slow(v);
       case 'number':
         return v - v === 0 ? stringify(v) : slow(v);
@@ -140,19 +146,20 @@ const propsOf = (codec: Tagged): Record<string, Tagged> | undefined => {
 const exact = (props: Record<string, Tagged>, codec: Tagged): Write => {
   const slow = generic(codec);
   const names = Object.keys(props).sort(compareCodeUnits);
-  const labels = names.map((k) => `${stringify(k)}:`);
+  const labels = names.map((k) => `,${stringify(k)}:`);
+  const firsts = names.map((k) => `{${stringify(k)}:`);
   const writers = names.map((k) => compile(props[k] as Tagged));
   return (v) => {
     if (typeof v !== 'object' || v === null) return slow(v);
     const proto: unknown = Object.getPrototypeOf(v);
     if (proto !== OBJECT_PROTOTYPE && proto !== null) return slow(v);
     const o = v as Record<string, unknown>;
-    let s = '{';
+    let s = '';
     for (let i = 0; i < names.length; i++) {
       const k = names[i] as string;
       if (!hasOwn.call(o, k)) continue;
-      s += `${s.length === 1 ? '' : ','}${labels[i] as string}${(writers[i] as Write)(o[k])}`;
+      s += (s === '' ? (firsts[i] as string) : (labels[i] as string)) + (writers[i] as Write)(o[k]);
     }
-    return `${s}}`;
+    return s === '' ? '{}' : `${s}}`;
   };
 };

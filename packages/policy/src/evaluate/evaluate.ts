@@ -67,13 +67,16 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
   // Findings.
   const fIndex = buildCandidateIndex(entries, FINDING_TYPES);
   const fScratch = scratchFor(fIndex);
-  const findings: FindingDecision[] = [];
+  const n = input.findings.length;
+  const findings = new Array<FindingDecision>(n);
+  const rank = new Int32Array(n);
+  for (let j = 0; j < n; j++) rank[order[j] as number] = j;
   const counts = { open: 0, excepted: 0, not_affected: 0, fixed: 0 };
   let nearMisses = 0;
   let conflicts = 0;
   // Findings of one vulnerability without source aliases answer to the same ids: share them.
   const idsById = new Map<string, SubjectIds>();
-  for (const i of order) {
+  for (let i = 0; i < n; i++) {
     const f = input.findings[i] as Finding;
     const purl = purls[i];
     const artifact = f.artifact.digest;
@@ -143,7 +146,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
       }
     }
     if (triggered !== undefined) decision.gates = triggered;
-    findings.push(decision as FindingDecision);
+    findings[rank[i] as number] = decision as FindingDecision;
   }
 
   // Policy-rule violations.

@@ -13,7 +13,13 @@ import {
 } from '@warrant/core';
 import type { InputDigests } from '../verdict';
 import { compileCanonical } from './codec-canonical';
-import { canonicalText, digestCanonicalArray, digestKeyedSet, digestTextSet } from './digests';
+import {
+  arrayHasher,
+  canonicalText,
+  digestCanonicalArray,
+  digestKeyedSet,
+  digestTextSet,
+} from './digests';
 import type { EvaluationInput } from './input';
 import { EvaluationPolicy, PolicyViolation, type Gate } from './policy-config';
 
@@ -69,11 +75,7 @@ export const inputDigests = (
   findingOrder: ReadonlyArray<number>,
 ): InputDigests => ({
   policy: digestBytes(utf8Encode(canonicalText(EvaluationPolicy.encode(policy)))),
-  findings: digestCanonicalArray(
-    (function* () {
-      for (const i of findingOrder) yield findingText(input.findings[i] as Finding);
-    })(),
-  ),
+  findings: digestFindings(input.findings, findingOrder),
   exceptions: digestKeyedSet(
     histories,
     (h) => h.id,
@@ -91,5 +93,15 @@ export const inputDigests = (
 // --- internal --------------------------------------------------------------
 
 const findingText = compileCanonical(Finding);
+
+const digestFindings = (
+  findings: ReadonlyArray<Finding>,
+  order: ReadonlyArray<number>,
+): Sha256Digest => {
+  const h = arrayHasher();
+  for (let j = 0; j < order.length; j++)
+    h.add(findingText(findings[order[j] as number] as Finding));
+  return h.digest();
+};
 
 const sortUnique = (xs: ReadonlyArray<string>): string[] => [...new Set(xs)].sort(compareCodeUnits);

@@ -54,9 +54,15 @@ export const findingSubjects = (
     if (text === undefined) continue;
     let hit = cache.get(text);
     if (hit === undefined && !cache.has(text)) {
-      const p = parsePurl(text, formatJsonPath(['findings', i, 'component', 'purl']));
-      if (E.isLeft(p))
-        found.push({ at: 2 * i + 1, issue: { ...p.left, path: p.left.path ?? '$' } });
+      const p = parsePurl(text);
+      if (E.isLeft(p)) {
+        // The path is made only for a purl that fails (parsePurl reports paths under '$').
+        const at = formatJsonPath(['findings', i, 'component', 'purl']);
+        found.push({
+          at: 2 * i + 1,
+          issue: { ...p.left, path: at + (p.left.path ?? '$').slice(1) },
+        });
+      }
       hit = E.isLeft(p) ? undefined : { purl: p.right, key: purlMatchKey(p.right) };
       cache.set(text, hit);
     }

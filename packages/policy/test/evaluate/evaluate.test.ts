@@ -144,6 +144,14 @@ describe('evaluate', () => {
     expect(E.isLeft(r) && r.left.path).toBe('$.findings[1].key');
   });
 
+  it('refuses a finding purl that does not parse, at its path, once per distinct purl', () => {
+    const bad = finding('CVE-2021-23337', 'pkg:npm/%zz@1', D('c'));
+    const r = evaluate(input({ findings: [f1, bad, { ...bad, key: f2.key }] }));
+    expect(E.isLeft(r) && r.left.issues.map((i) => [i.code, i.path])).toEqual([
+      ['CORE_PURL_INVALID', '$.findings[1].component.purl'],
+    ]);
+  });
+
   it('reads no clock: the same input gives the same bytes', () => {
     const i = input({
       findings: [f1, f2],
