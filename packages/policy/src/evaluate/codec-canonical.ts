@@ -35,7 +35,8 @@ export const compileCanonical = <A, O>(codec: t.Type<A, O, unknown>): ((value: A
 
 type Write = (value: unknown) => string;
 
-interface Tagged {
+/** The members of io-ts codecs read here. @internal */
+export interface Tagged {
   readonly _tag?: string;
   readonly type?: Tagged;
   readonly types?: ReadonlyArray<Tagged>;
@@ -52,7 +53,8 @@ const ARRAY_PROTOTYPE = Array.prototype;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const isWellFormed: (s: string) => boolean =
+/** `String.prototype.isWellFormed` where the engine has it. @internal */
+export const isWellFormed: (s: string) => boolean =
   typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function'
     ? (s) => (s as unknown as { isWellFormed(): boolean }).isWellFormed()
     : (s) => !LONE_SURROGATE.test(s);
@@ -63,8 +65,8 @@ const generic =
   (v) =>
     canonicalText(codec.encode(v));
 
-// Codecs whose encode is the identity on JSON scalars.
-const SCALAR_TAGS: ReadonlySet<string> = new Set([
+/** Tags of the codecs whose encode is the identity on JSON scalars. @internal */
+export const SCALAR_TAGS: ReadonlySet<string> = new Set([
   'StringType',
   'NumberType',
   'BooleanType',
@@ -122,8 +124,12 @@ const array = (item: Write, codec: Tagged): Write => {
   };
 };
 
-// The members an exact codec keeps (io-ts getProps): interface, partial and intersections of them.
-const propsOf = (codec: Tagged): Record<string, Tagged> | undefined => {
+/**
+ * The members an exact codec keeps (io-ts getProps): interface, partial and intersections of
+ * them; undefined for anything else.
+ * @internal
+ */
+export const propsOf = (codec: Tagged): Record<string, Tagged> | undefined => {
   if ((codec._tag === 'InterfaceType' || codec._tag === 'PartialType') && codec.props) {
     return { ...codec.props };
   }

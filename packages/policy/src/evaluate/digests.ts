@@ -11,7 +11,6 @@ import {
   compareCodeUnits,
   createSha256,
   digestFromRaw,
-  utf8Encode,
   type Sha256Digest,
 } from '@warrant/core';
 
@@ -27,19 +26,78 @@ const ENCODER = new TextEncoder();
 
 // --- operations ------------------------------------------------------------
 
-/** Hashes the canonical JSON of an array one element text at a time (see {@link arrayHasher}). */
+/**
+ * A byte buffer that hands its content to `drain` each time it fills, so long outputs are
+ * written without one large string or array. `drain` must consume the bytes before it returns
+ * (the buffer is reused).
+ * @internal
+ */
+export class ByteSink {
+  readonly buf: Uint8Array;
+  /** Bytes buffered so far. */
+  at = 0;
+  constructor(
+    private readonly drain: (bytes: Uint8Array) => void,
+    size = BUFFER,
+  ) {
+    this.buf = new Uint8Array(size);
+  }
+
+  /** Makes room for `n` more bytes (at most the buffer size), draining what is buffered. */
+  room(n: number): void {
+    if (this.buf.length - this.at < n) this.end();
+  }
+
+  /** Writes bytes (a loop beats `set` for the few bytes of a label). */
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    if (n > this.buf.length) {
+      this.end();
+      this.drain(b);
+      return;
+    }
+    this.room(n);
+    const buf = this.buf;
+    const at = this.at;
+    for (let i = 0; i < n; i++) buf[at + i] = b[i] as number;
+    this.at = at + n;
+  }
+
+  /** Writes a text as UTF-8. */
+  text(s: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 for 2).
+    const most = 3 * s.length;
+    if (most > this.buf.length) {
+      this.end();
+      this.drain(ENCODER.encode(s));
+      return;
+    }
+    this.room(most);
+    this.at += ENCODER.encodeInto(s, this.buf.subarray(this.at)).written;
+  }
+
+  /** Drains what is buffered. */
+  end(): void {
+    if (this.at > 0) this.drain(this.buf.subarray(0, this.at));
+    this.at = 0;
+  }
+}
+
+/** Hashes the canonical JSON of an array one element at a time (see {@link arrayHasher}). */
 export interface ArrayHasher {
   /** Appends the canonical JSON text of the next element. */
   readonly add: (text: string) => void;
+  /** Starts the next element, whose bytes the caller then writes into `sink`. */
+  readonly next: () => ByteSink;
   /** Closes the array and returns `sha256:<hex>` of its bytes. */
   readonly digest: () => Sha256Digest;
 }
 
 /**
- * A hasher of the canonical JSON of an array whose elements are given as canonical texts, in
- * order: the bytes are `[`, the texts joined by `,`, and `]`, UTF-8 encoded (RFC 8785 section
- * 3.2.3 adds no whitespace). The texts are encoded into one 1 MiB buffer that is hashed each
- * time it fills, so no text is concatenated or copied into a new string.
+ * A hasher of the canonical JSON of an array whose elements are given in order, as canonical
+ * texts or written as bytes: the bytes are `[`, the elements joined by `,`, and `]`, UTF-8
+ * encoded (RFC 8785 section 3.2.3 adds no whitespace). Everything goes through one 1 MiB buffer
+ * that is hashed each time it fills, so no text is concatenated or copied into a new string.
  * @returns the hasher
  * @see docs/spec/verdict-v1.md section 5
  * @example
@@ -47,35 +105,24 @@ export interface ArrayHasher {
  */
 export const arrayHasher = (): ArrayHasher => {
   const h = createSha256();
-  const buf = new Uint8Array(BUFFER);
-  buf[0] = 0x5b; // [
-  let at = 1;
+  const sink = new ByteSink((bytes) => {
+    h.update(bytes);
+  });
   let first = true;
+  const next = (): ByteSink => {
+    sink.room(1);
+    sink.buf[sink.at++] = first ? 0x5b : 0x2c; // [ or ,
+    first = false;
+    return sink;
+  };
   return {
-    add: (text) => {
-      // UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 for 2).
-      const most = 3 * text.length + 1;
-      if (BUFFER - at < most) {
-        h.update(buf.subarray(0, at));
-        at = 0;
-      }
-      if (!first) buf[at++] = 0x2c; // ,
-      first = false;
-      if (most > BUFFER - at) {
-        h.update(buf.subarray(0, at));
-        at = 0;
-        h.update(utf8Encode(text));
-        return;
-      }
-      at += ENCODER.encodeInto(text, buf.subarray(at)).written;
-    },
+    add: (text) => next().text(text),
+    next,
     digest: () => {
-      if (at === BUFFER) {
-        h.update(buf);
-        at = 0;
-      }
-      buf[at++] = 0x5d; // ]
-      h.update(buf.subarray(0, at));
+      if (first) next();
+      sink.room(1);
+      sink.buf[sink.at++] = 0x5d; // ]
+      sink.end();
       return digestFromRaw(h.digest());
     },
   };

@@ -12,7 +12,7 @@ import {
   type Sha256Digest,
 } from '@warrant/core';
 import type { InputDigests } from '../verdict';
-import { compileCanonical } from './codec-canonical';
+import { compileCanonicalBytes } from './codec-canonical-bytes';
 import {
   arrayHasher,
   canonicalText,
@@ -92,15 +92,16 @@ export const inputDigests = (
 
 // --- internal --------------------------------------------------------------
 
-const findingText = compileCanonical(Finding);
+const writeFinding = compileCanonicalBytes(Finding);
 
 const digestFindings = (
   findings: ReadonlyArray<Finding>,
   order: ReadonlyArray<number>,
 ): Sha256Digest => {
   const h = arrayHasher();
-  for (let j = 0; j < order.length; j++)
-    h.add(findingText(findings[order[j] as number] as Finding));
+  for (let j = 0; j < order.length; j++) {
+    writeFinding(findings[order[j] as number] as Finding, h.next());
+  }
   return h.digest();
 };
 

@@ -6,11 +6,32 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as t from 'io-ts';
-import { canonicalize, Finding } from '@warrant/core';
+import { canonicalize, Finding, utf8Encode } from '@warrant/core';
 import { compileCanonical } from '../../src/evaluate/codec-canonical';
+import { compileCanonicalBytes } from '../../src/evaluate/codec-canonical-bytes';
+import { ByteSink } from '../../src/evaluate/digests';
 import { D, finding } from './fixtures';
 
 const findingText = compileCanonical(Finding);
+const writeFinding = compileCanonicalBytes(Finding);
+
+// The bytes the byte writer gives, through a buffer of the given size (small sizes drain it
+// in the middle of members and strings), or 'refused' when it throws TypeError.
+const bytesOf = (f: unknown, size: number): Uint8Array | 'refused' => {
+  const chunks: number[] = [];
+  const sink = new ByteSink((b) => {
+    chunks.push(...b);
+  }, size);
+  try {
+    writeFinding(f as Finding, sink);
+  } catch (e) {
+    if (e instanceof TypeError) return 'refused';
+    throw e;
+  }
+  sink.end();
+  return Uint8Array.from(chunks);
+};
+const SIZES = fc.constantFrom(8, 64, 1024, 1 << 16);
 
 const findingArb = fc
   .record({
@@ -119,6 +140,36 @@ describe('compileCanonical', () => {
         const v = { a, b, c: true } as unknown as t.TypeOf<typeof C>;
         expect(write(v)).toBe(canonical(C.encode(v)));
       }),
+    );
+  });
+});
+
+describe('compileCanonicalBytes', () => {
+  it('writes the UTF-8 of the canonical text, refusals included, whatever the buffer size', () => {
+    fc.assert(
+      fc.property(findingArb, fc.array(fc.boolean(), { minLength: 1 }), SIZES, (f, extras, n) => {
+        for (const v of [f, withExtras(f, extras)]) {
+          const g = generic(v);
+          const b = bytesOf(v, n);
+          if (g.startsWith('refused')) expect(b).toBe('refused');
+          else expect(b).toEqual(utf8Encode(g));
+        }
+      }),
+      { seed: 4247, numRuns: 400 },
+    );
+  });
+
+  it('refuses what canonicalize refuses', () => {
+    const f = finding('CVE-2024-0001', 'pkg:npm/a@1.0.0', D('a'));
+    for (const bad of [
+      { ...f, title: 'x\uD800' },
+      { ...f, cvss: [{ version: '3.1', score: Number.POSITIVE_INFINITY }] },
+      { ...f, title: undefined },
+    ]) {
+      expect(bytesOf(bad, 64)).toBe('refused');
+    }
+    expect(bytesOf({ ...f, title: 'é"\\\n\u2028😀' }, 8)).toEqual(
+      utf8Encode(generic({ ...f, title: 'é"\\\n\u2028😀' })),
     );
   });
 });
