@@ -7,7 +7,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  compareCodeUnits,
   formatJsonPath,
   parsePurl,
   purlMatchKey,
@@ -15,6 +14,7 @@ import {
   type Finding,
   type PackageUrl,
 } from '@warrant/core';
+import { keyOrder } from './key-order';
 
 // --- model -----------------------------------------------------------------
 
@@ -72,9 +72,9 @@ export const findingSubjects = (
     }
   }
   const keys = findings.map((f) => f.key as string);
-  // Array.prototype.sort is stable: equal keys stay in input order, so duplicates are adjacent
+  // The order is stable: equal keys stay in input order, so duplicates are adjacent
   // and the first of a run is the earliest.
-  const order = keys.map((_, i) => i).sort((a, b) => compareCodeUnits(keys[a]!, keys[b]!));
+  const order = keyOrder(keys);
   let runStart = order[0] as number;
   for (let j = 1; j < n; j++) {
     const i = order[j] as number;
