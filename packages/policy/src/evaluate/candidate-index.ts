@@ -28,6 +28,8 @@ export interface CandidateIndex {
   readonly byRule: ReadonlyMap<string, ReadonlyArray<number>>;
   /** Exceptions constrained by none of the indexed dimensions: candidates for every subject. */
   readonly unkeyed: ReadonlyArray<number>;
+  /** 1 for the entries of type `unknown_state` (they apply only to unknown severity), else 0. */
+  readonly unknownState: Uint8Array;
 }
 
 /** The keys a subject is looked up by. */
@@ -80,7 +82,8 @@ export const buildCandidateIndex = (
     } else for (const c of e.compiled.components) key(byPurlKey, c.key);
     if (!keyed) unkeyed.push(i);
   });
-  return { entries: kept, byVulnerability, byPurlKey, byArtifact, byRule, unkeyed };
+  const unknownState = Uint8Array.from(kept, (e) => (e.current.type === 'unknown_state' ? 1 : 0));
+  return { entries: kept, byVulnerability, byPurlKey, byArtifact, byRule, unkeyed, unknownState };
 };
 
 /**

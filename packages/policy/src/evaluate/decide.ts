@@ -61,7 +61,8 @@ export const scratchFor = (index: CandidateIndex): DecideScratch => ({
  * @param scratch - scratch state
  * @param subject - the subject
  * @param keys - its index keys
- * @param fits - whether an exception's type applies to this subject
+ * @param unknownSeverity - the subject is a finding of unknown severity (or a violation): every
+ *   type fits; otherwise `unknown_state` exceptions are skipped
  * @returns full matches, the applied one (best-ranked active full match) and near misses
  * @see docs/spec/verdict-v1.md section 6
  * @internal
@@ -71,7 +72,7 @@ export const decideExceptions = (
   scratch: DecideScratch,
   subject: ScopeSubject,
   keys: SubjectKeys,
-  fits: (e: ExceptionEntry) => boolean,
+  unknownSeverity: boolean,
 ): ExceptionDecision => {
   scratch.token++;
   const cands = candidatesOf(index, keys, scratch.stamp, scratch.token, scratch.candidates);
@@ -81,10 +82,17 @@ export const decideExceptions = (
   let applied: number | undefined;
   for (let j = 0; j < cands.length; j++) {
     const c = cands[j] as number;
-    const e = index.entries[c] as ExceptionEntry;
-    if (!fits(e)) continue;
-    const x = (scratch.explainers[c] ??= scopeExplainer(e.compiled));
+    // unknown_state exceptions apply only to findings of unknown severity (section 6.2).
+    if (!unknownSeverity && index.unknownState[c] === 1) continue;
+    // Most candidates fail two dimensions: only the explainer is read for them.
+    let x = scratch.explainers[c];
+    if (x === undefined) {
+      x = scopeExplainer((index.entries[c] as ExceptionEntry).compiled);
+      scratch.explainers[c] = x;
+    }
     const n = countExplainedFailures(x, subject, keys.ids, 2);
+    if (n >= 2) continue;
+    const e = index.entries[c] as ExceptionEntry;
     if (n === 0) {
       (full ??= []).push(c);
       if (applied === undefined && e.status === 'active') applied = c;
@@ -94,7 +102,7 @@ export const decideExceptions = (
   }
   if (full === undefined && near === undefined) return NO_DECISION;
   if (near !== undefined && near.length > 1) {
-    near.sort((a, b) => compareCodeUnits(a.exception_id, b.exception_id));
+    near.sort(byExceptionId);
   }
   return applied === undefined
     ? { full: full ?? NONE, nearMisses: near ?? NONE }
@@ -144,6 +152,9 @@ export const candidateList = (
   });
 
 // --- internal --------------------------------------------------------------
+
+const byExceptionId = (a: NearMiss, b: NearMiss): number =>
+  compareCodeUnits(a.exception_id, b.exception_id);
 
 // Most findings have no candidate: they share one empty decision.
 const NONE: ReadonlyArray<never> = Object.freeze([]);

@@ -29,7 +29,7 @@ import {
 import { buildCandidateIndex, FINDING_TYPES, type SubjectKeys } from './candidate-index';
 import { appliedException, candidateList, decideExceptions, scratchFor } from './decide';
 import { evaluationError, type EvaluationError } from './errors';
-import { exceptionsAt, type ExceptionEntry } from './exceptions';
+import { exceptionsAt } from './exceptions';
 import { findingTriggers, gateApplies, outcomeOf, violationTriggers } from './gates';
 import { inputDigests, normalizePolicy, violationKey } from './input-digests';
 import type { EvaluationInput } from './input';
@@ -99,13 +99,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
     }
     if (artifact !== undefined) subject.artifact = keys.artifact = artifact;
     const severity = f.severity.level;
-    const d = decideExceptions(
-      fIndex,
-      fScratch,
-      subject,
-      keys,
-      severity === 'unknown' ? anyType : knownSeverity,
-    );
+    const d = decideExceptions(fIndex, fScratch, subject, keys, severity === 'unknown');
     const vex =
       vexById.size === 0 ? NO_VEX : resolveVex(applicableStatements(vexById, ids, artifact, purl));
     const vexStatus = vex.decision?.status;
@@ -168,7 +162,7 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
       vScratch,
       subject,
       { rule: v.rule_id, ...(v.artifact === undefined ? {} : { artifact: v.artifact }) },
-      () => true,
+      true,
     );
     const status = d.applied === undefined ? 'open' : 'excepted';
     const decision: Record<string, unknown> = { key: k, rule_id: v.rule_id, status };
@@ -242,10 +236,6 @@ export const evaluate = (input: EvaluationInput): E.Either<EvaluationError, Verd
 // --- internal --------------------------------------------------------------
 
 const POLICY_TYPES: ReadonlySet<string> = new Set(['policy']);
-
-// Which exceptions may apply to a finding: unknown_state ones only to unknown severity.
-const anyType = (): boolean => true;
-const knownSeverity = (e: ExceptionEntry): boolean => e.current.type !== 'unknown_state';
 
 const NO_VEX: ReturnType<typeof resolveVex> = {};
 

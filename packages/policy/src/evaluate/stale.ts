@@ -81,7 +81,7 @@ export const staleExceptions = (
         ...(purl === undefined ? {} : { purlKey: matchKeys[i] as string }),
         ...(f.artifact.digest === undefined ? {} : { artifact: f.artifact.digest }),
       },
-      (e) => e.current.type !== 'unknown_state' || f.severity.level === 'unknown',
+      f.severity.level === 'unknown',
     );
     for (const c of d.full) used.add(c);
   });
