@@ -6,7 +6,13 @@
  */
 import type { Advisory, AffectedPackage, AffectedRange, RangeEvent } from '@warrant/core';
 import { OSV_ECOSYSTEMS, derivePurl } from './internal/derive';
-import { documentPurl, documentTime, emptyOutput, type Importer } from './internal/env';
+import {
+  documentPurl,
+  documentTime,
+  emptyOutput,
+  type ImportOutput,
+  type Importer,
+} from './internal/env';
 import {
   at,
   describe,
@@ -49,11 +55,10 @@ export const importOsv: Importer = (doc, env) => {
     if (sv !== undefined) versions.add(sv);
   }
   const sv = uniqueSorted(versions);
-  return {
-    ...emptyOutput(),
-    ...(sv.length === 1 ? { formatVersion: sv[0] as string } : {}),
-    knowledge,
-  };
+  const out: { -readonly [K in keyof ImportOutput]: ImportOutput[K] } = emptyOutput();
+  out.knowledge = knowledge;
+  if (sv.length === 1) out.formatVersion = sv[0] as string;
+  return out;
 };
 
 // --- internal --------------------------------------------------------------

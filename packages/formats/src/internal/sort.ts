@@ -11,12 +11,21 @@ export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a 
 
 /** Unique strings in code-unit order. */
 export const uniqueSorted = (list: Iterable<string>): string[] => {
-  // Most lists hold zero or one entry: skip the Set.
-  if (Array.isArray(list) && list.length < 2) return list.slice() as string[];
-  const sorted = [...new Set(list)];
+  const sorted: string[] = Array.isArray(list) ? (list.slice() as string[]) : [...list];
+  // Most lists hold zero or one entry.
+  if (sorted.length < 2) return sorted;
   // The default order of strings is code-unit order (ECMA-262 SortCompare, IsLessThan), and it
-  // runs without a call back into JavaScript per comparison.
-  return sorted.sort();
+  // runs without a call back into JavaScript per comparison. Duplicates are then adjacent:
+  // dropping them in place is cheaper than building a Set first (OSV's 180 versions: the Set
+  // cost more than the sort).
+  sorted.sort();
+  let n = 1;
+  for (let i = 1; i < sorted.length; i++) {
+    const s = sorted[i] as string;
+    if (s !== sorted[n - 1]) sorted[n++] = s;
+  }
+  sorted.length = n;
+  return sorted;
 };
 
 /** The RFC 8785 canonical JSON of a model value (models are always plain JSON data). */
