@@ -4,8 +4,7 @@
  * @module
  */
 import { compareTimestamps, type Timestamp } from '../time';
-import { Approval } from './approval';
-import { compareCodeUnits, setKey } from './codec-kit';
+import { sortApprovals } from './approval-order';
 import { EXCEPTION_SCHEMA, type Exception } from './exception';
 import { after, versionStatusAt, type ExceptionRecord, type VersionRecord } from './status';
 import type { ExceptionStatus } from './vocabulary';
@@ -75,11 +74,7 @@ export const snapshotVersion = (
 ): Exception => {
   const status = versionStatusAt(record, v.version, at);
   if (status === undefined) throw new RangeError(`version ${v.version} did not exist at ${at}`);
-  const approvals = v.approvals
-    .filter((a) => !after(a.at, at))
-    .map((a) => ({ key: setKey(Approval.encode(a)), a }))
-    .sort((x, y) => compareCodeUnits(x.key, y.key))
-    .map((x) => x.a);
+  const approvals = sortApprovals(v.approvals.filter((a) => !after(a.at, at)));
   const times = [v.created_at, ...approvals.map((a) => a.at)];
   for (const d of [v.review?.at, v.revocation?.at, v.expiry_recorded_at]) {
     if (d !== undefined && !after(d, at)) times.push(d);
