@@ -3,12 +3,13 @@
  * input order, reversed, and flattened into one input) and checks the committed vectors are
  * exactly what conformance/tools/finding-merge.ts generates.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@warrant/core';
 import { mergeFindings } from '@warrant/formats';
 import { canonicalHex, findingMergeVectorFiles } from '../tools/finding-merge';
+import { expectCommittedVectors } from '../../test-support/committed-vectors';
 
 const DIR = 'conformance/finding-merge';
 
@@ -41,14 +42,6 @@ describe('conformance/finding-merge vectors', () => {
   });
 
   it('the committed files are exactly what the generator writes', () => {
-    const generated = findingMergeVectorFiles();
-    const committed = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-    expect([...generated.keys()].sort()).toEqual(committed.sort());
-    for (const [file, text] of generated) {
-      expect(
-        readFileSync(join(DIR, file), 'utf8') === text,
-        `${file} is stale or hand-edited`,
-      ).toBe(true);
-    }
+    expectCommittedVectors(DIR, findingMergeVectorFiles());
   });
 });
