@@ -130,10 +130,24 @@ describe('warrant pack', () => {
     expect(t.code).toBe(1);
     expect(t.stdout).toMatch(/PACK_ARCHIVE_\w+/); // GNU tar's own headers are refused first
     expect((await warrant(['pack', 'verify', 'missing.tar.gz'])).code).toBe(2);
-    expect(
-      (await warrant(['pack', 'verify', 'p.tar.gz', '--threshold', '2', '--key', 'key.pub.pem']))
-        .code,
-    ).toBe(2);
+    const over = await warrant([
+      'pack',
+      'verify',
+      'p.tar.gz',
+      '--threshold',
+      '2',
+      '--key',
+      'key.pub.pem',
+    ]);
+    expect([over.code, over.stderr]).toEqual([
+      2,
+      'warrant pack verify: --threshold 2 needs at least 2 --key\n',
+    ]);
+    const zero = await warrant(['pack', 'verify', 'p.tar.gz', '--threshold', '0']);
+    expect([zero.code, zero.stderr]).toEqual([
+      2,
+      'warrant pack verify: --threshold expects a whole number >= 1, got "0"\n',
+    ]);
     expect((await warrant(['pack', 'verify'])).code).toBe(2);
     const replay = await warrant(['pack', 'verify', 'p.tar.gz', '--replay']);
     expect([replay.code, replay.stdout]).toEqual([
@@ -195,7 +209,31 @@ describe('warrant pack', () => {
       1,
       'PACK_PROOF_FILE_MISMATCH',
     ]);
-    expect((await warrant(['pack', 'prove', 'p.tar.gz', 'nope.json'])).code).toBe(2);
+    const unlisted = await warrant(['pack', 'prove', 'p.tar.gz', 'nope.json']);
+    expect([unlisted.code, unlisted.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^warrant pack prove: PACK_\w+.*nope\.json/),
+    ]);
+    const over = await warrant([
+      'pack',
+      'verify-proof',
+      'y/verdict/verdict.json',
+      'proof.json',
+      'y/signatures/manifest.dsse.json',
+      '--key',
+      'key.pub.pem',
+      '--threshold',
+      '3',
+    ]);
+    expect([over.code, over.stderr]).toEqual([
+      2,
+      'warrant pack verify-proof: --threshold 3 needs at least 3 --key\n',
+    ]);
+    const missing = await warrant(['pack', 'verify-proof', 'none.json', 'proof.json', 'm.json']);
+    expect([missing.code, missing.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^warrant pack verify-proof: cannot read none\.json/),
+    ]);
   });
 
   it('build refuses bad specs with exit 2 and a path', async () => {

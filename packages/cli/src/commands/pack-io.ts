@@ -10,6 +10,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { importPrivateKeyPem, importPublicKeyPem, type Signer, type Verifier } from '@warrant/core';
 import type { PackProgress, PackStream } from '@warrant/pack';
 import { EXIT, type CliIo, type ExitCode } from '../io';
+import { intOption, type ParsedArgs } from './exception-args';
 
 /** A problem that makes a command exit 2, as one line. */
 export class UsageError extends Error {}
@@ -40,6 +41,25 @@ export const withUsage = async (
     if (e instanceof UsageError) return usage(e.message);
     throw e;
   }
+};
+
+/**
+ * The `--threshold N` of a command that checks signatures: how many of the `--key` keys must
+ * have signed. It cannot exceed the number of keys given.
+ * @param args - the parsed arguments
+ * @param keyCount - how many `--key` options were given
+ * @returns the threshold, or undefined when `--threshold` is absent
+ * @throws UsageError when the value is not a whole number >= 1 or exceeds `keyCount`
+ * @example
+ * signatureThreshold(parseArgs(['--threshold', '2', …], spec), 2) // 2
+ */
+export const signatureThreshold = (args: ParsedArgs, keyCount: number): number | undefined => {
+  const threshold = intOption(args, 'threshold', 1);
+  if (typeof threshold === 'object') throw new UsageError(threshold.problem);
+  if (threshold !== undefined && threshold > keyCount) {
+    throw new UsageError(`--threshold ${threshold} needs at least ${threshold} --key`);
+  }
+  return threshold;
 };
 
 /**

@@ -9,8 +9,8 @@ import * as E from 'fp-ts/lib/Either.js';
 import { canonicalize, formatError, utf8Decode } from '@warrant/core';
 import { proofBytes, proveFile, verifyFileProof, verifyPack } from '@warrant/pack';
 import { EXIT, type CliIo, type ExitCode } from '../io';
-import { intOption, parseArgs } from './exception-args';
-import { loadVerifiers, packStream, readBytes, UsageError } from './pack-io';
+import { parseArgs } from './exception-args';
+import { loadVerifiers, packStream, readBytes, signatureThreshold, withUsage } from './pack-io';
 
 export const PACK_PROVE_HELP = `usage: warrant pack prove <pack.tar.gz> <path> [--out proof.json] [--key K]...
 
@@ -32,17 +32,14 @@ Exit codes: 0 proven, 1 the proof does not hold, 2 unusable input or arguments.`
  * @param io - standard streams and working directory
  * @returns 0 written, 1 pack failed verification, 2 unusable input
  */
-export const packProveCommand = async (
-  args: ReadonlyArray<string>,
-  io: CliIo,
-): Promise<ExitCode> => {
-  const parsed = parseArgs(args, {
-    values: ['out'],
-    repeated: ['key'],
-    positionals: ['pack', 'path'],
-  });
-  if (typeof parsed === 'string') return usage(io, 'prove', parsed);
-  try {
+export const packProveCommand = (args: ReadonlyArray<string>, io: CliIo): Promise<ExitCode> =>
+  withUsage(io, 'pack prove', async (usage) => {
+    const parsed = parseArgs(args, {
+      values: ['out'],
+      repeated: ['key'],
+      positionals: ['pack', 'path'],
+    });
+    if (typeof parsed === 'string') return usage(parsed);
     const keys = await loadVerifiers(io, parsed.repeated.get('key') ?? []);
     const file = parsed.positionals.get('pack') as string;
     const verified = await verifyPack(
@@ -54,17 +51,13 @@ export const packProveCommand = async (
       return EXIT.FAILED;
     }
     const proof = proveFile(verified.right.manifest, parsed.positionals.get('path') as string);
-    if (E.isLeft(proof)) return usage(io, 'prove', formatError(proof.left));
+    if (E.isLeft(proof)) return usage(formatError(proof.left));
     const bytes = proofBytes(proof.right);
     const out = parsed.values.get('out');
     if (out === undefined) io.stdout(`${utf8Decode(bytes) ?? ''}\n`);
     else await writeFile(resolve(io.cwd, out), bytes);
     return EXIT.OK;
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, 'prove', e.message);
-    throw e;
-  }
-};
+  });
 
 /**
  * Runs `warrant pack verify-proof`.
@@ -72,27 +65,16 @@ export const packProveCommand = async (
  * @param io - standard streams and working directory
  * @returns 0 proven, 1 not proven, 2 unusable input
  */
-export const packVerifyProofCommand = async (
-  args: ReadonlyArray<string>,
-  io: CliIo,
-): Promise<ExitCode> => {
-  const parsed = parseArgs(args, {
-    values: ['threshold'],
-    repeated: ['key'],
-    positionals: ['file', 'proof', 'manifest'],
-  });
-  if (typeof parsed === 'string') return usage(io, 'verify-proof', parsed);
-  try {
+export const packVerifyProofCommand = (args: ReadonlyArray<string>, io: CliIo): Promise<ExitCode> =>
+  withUsage(io, 'pack verify-proof', async (usage) => {
+    const parsed = parseArgs(args, {
+      values: ['threshold'],
+      repeated: ['key'],
+      positionals: ['file', 'proof', 'manifest'],
+    });
+    if (typeof parsed === 'string') return usage(parsed);
     const keys = await loadVerifiers(io, parsed.repeated.get('key') ?? []);
-    const threshold = intOption(parsed, 'threshold', 1);
-    if (typeof threshold === 'object') return usage(io, 'verify-proof', threshold.problem);
-    if (threshold !== undefined && threshold > keys.length) {
-      return usage(
-        io,
-        'verify-proof',
-        `--threshold ${threshold} needs at least ${threshold} --key`,
-      );
-    }
+    const threshold = signatureThreshold(parsed, keys.length);
     const r = await verifyFileProof(
       await readBytes(io, parsed.positionals.get('file') as string),
       await readBytes(io, parsed.positionals.get('proof') as string),
@@ -129,13 +111,4 @@ export const packVerifyProofCommand = async (
       io.stdout(`NOT PROVEN\n  ${formatError(r.left)}\n`);
     }
     return E.isRight(r) ? EXIT.OK : EXIT.FAILED;
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, 'verify-proof', e.message);
-    throw e;
-  }
-};
-
-const usage = (io: CliIo, sub: string, message: string): ExitCode => {
-  io.stderr(`warrant pack ${sub}: ${message}\n`);
-  return EXIT.USAGE;
-};
+  });

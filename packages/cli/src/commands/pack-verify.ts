@@ -13,8 +13,8 @@ import {
   type VerifyPackOptions,
 } from '@warrant/pack';
 import { EXIT, type CliIo, type ExitCode } from '../io';
-import { intOption, parseArgs } from './exception-args';
-import { loadVerifiers, packStream, UsageError } from './pack-io';
+import { parseArgs } from './exception-args';
+import { loadVerifiers, packStream, signatureThreshold, withUsage } from './pack-io';
 
 export const PACK_VERIFY_HELP = `usage: warrant pack verify <pack.tar.gz> [--key K]... [--threshold N] [--checkpoint-key K]... [--replay] [--json]
 
@@ -44,25 +44,18 @@ Exit codes: 0 intact, 1 the pack failed verification, 2 unusable input or argume
  * @param io - standard streams and working directory
  * @returns 0 verified, 1 failed, 2 unusable input
  */
-export const packVerifyCommand = async (
-  args: ReadonlyArray<string>,
-  io: CliIo,
-): Promise<ExitCode> => {
-  const parsed = parseArgs(args, {
-    values: ['threshold'],
-    repeated: ['key', 'checkpoint-key'],
-    flags: ['replay'],
-    positionals: ['pack'],
-  });
-  if (typeof parsed === 'string') return usage(io, 'verify', parsed);
-  try {
+export const packVerifyCommand = (args: ReadonlyArray<string>, io: CliIo): Promise<ExitCode> =>
+  withUsage(io, 'pack verify', async (usage) => {
+    const parsed = parseArgs(args, {
+      values: ['threshold'],
+      repeated: ['key', 'checkpoint-key'],
+      flags: ['replay'],
+      positionals: ['pack'],
+    });
+    if (typeof parsed === 'string') return usage(parsed);
     const keys = await loadVerifiers(io, parsed.repeated.get('key') ?? []);
     const cpKeys = await loadVerifiers(io, parsed.repeated.get('checkpoint-key') ?? []);
-    const threshold = intOption(parsed, 'threshold', 1);
-    if (typeof threshold === 'object') return usage(io, 'verify', threshold.problem);
-    if (threshold !== undefined && threshold > keys.length) {
-      return usage(io, 'verify', `--threshold ${threshold} needs at least ${threshold} --key`);
-    }
+    const threshold = signatureThreshold(parsed, keys.length);
     const options: VerifyPackOptions = {
       ...(keys.length === 0 ? {} : { trust: { verifiers: keys, threshold: threshold ?? 1 } }),
       ...(cpKeys.length === 0 ? {} : { checkpointTrust: { verifiers: cpKeys } }),
@@ -74,11 +67,7 @@ export const packVerifyCommand = async (
     if (parsed.flags.has('json')) io.stdout(`${json(report)}\n`);
     else io.stdout(renderReport(report));
     return E.isRight(result) ? EXIT.OK : EXIT.FAILED;
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, 'verify', e.message);
-    throw e;
-  }
-};
+  });
 
 /**
  * Runs `warrant pack inspect`.
@@ -86,13 +75,10 @@ export const packVerifyCommand = async (
  * @param io - standard streams and working directory
  * @returns 0 intact, 1 failed, 2 unusable input
  */
-export const packInspectCommand = async (
-  args: ReadonlyArray<string>,
-  io: CliIo,
-): Promise<ExitCode> => {
-  const parsed = parseArgs(args, { positionals: ['pack'] });
-  if (typeof parsed === 'string') return usage(io, 'inspect', parsed);
-  try {
+export const packInspectCommand = (args: ReadonlyArray<string>, io: CliIo): Promise<ExitCode> =>
+  withUsage(io, 'pack inspect', async (usage) => {
+    const parsed = parseArgs(args, { positionals: ['pack'] });
+    if (typeof parsed === 'string') return usage(parsed);
     const file = parsed.positionals.get('pack') as string;
     const result = await verifyPack(await packStream(io, file));
     if (E.isLeft(result) && result.left.manifest === undefined) {
@@ -130,18 +116,9 @@ export const packInspectCommand = async (
       );
     }
     return E.isRight(result) ? EXIT.OK : EXIT.FAILED;
-  } catch (e) {
-    if (e instanceof UsageError) return usage(io, 'inspect', e.message);
-    throw e;
-  }
-};
+  });
 
 // --- internal --------------------------------------------------------------
-
-const usage = (io: CliIo, sub: string, message: string): ExitCode => {
-  io.stderr(`warrant pack ${sub}: ${message}\n`);
-  return EXIT.USAGE;
-};
 
 const json = (value: unknown): string => {
   const text = canonicalize(value);
