@@ -15,6 +15,7 @@ import {
   ACTOR_MEMBERS,
   type ChainHead,
   computeEventHash,
+  emptyHead,
   EVENT_MEMBERS,
   findUnsafeInteger,
   UNSAFE_MESSAGE,
@@ -27,6 +28,7 @@ import type {
   LogVerifier,
   LogVerifyError,
   LogVerifyErrorCode,
+  LogVerifyOptions,
   LogVerifyReport,
 } from './verify.types';
 
@@ -71,6 +73,18 @@ export interface EventSink {
   ): void;
 }
 
+/**
+ * What a {@link ChainVerifier} is given: the public options (defaults applied here), plus a sink
+ * for the one-pass fold and a switch for tests.
+ * @internal
+ */
+export interface ChainVerifierOptions extends LogVerifyOptions {
+  /** Receives every record that decoded, with its line when proven canonical. */
+  readonly sink?: EventSink;
+  /** `false` turns the fast path off (tests check that both paths reach the same verdicts). */
+  readonly fast?: boolean;
+}
+
 /** @internal */
 export class ChainVerifier implements LogVerifier {
   private index = 0;
@@ -82,30 +96,43 @@ export class ChainVerifier implements LogVerifier {
   private stopped = false;
   private carry: Uint8Array[] = [];
   private consumed = 0;
+  private readonly from: ChainHead;
+  private readonly expectHead: { readonly size: number; readonly hash: Sha256Digest } | undefined;
+  private readonly maxErrors: number;
+  private readonly onEvent: ((event: LogEvent, index: number) => void) | undefined;
+  private readonly sink: EventSink | undefined;
+  private readonly fast: boolean;
   private readonly checkpoints: ReadonlyArray<CheckpointStatement>;
   private nextCheckpoint = 0;
   private readonly roots: PrefixRoots | undefined;
 
+  /**
+   * @throws RangeError when `from` belongs to another log, a checkpoint to another log, roots or
+   *   checkpoints are asked for a suffix, or `expectHead` lies before `from`
+   */
   constructor(
     private readonly logId: LogId,
-    private readonly from: ChainHead,
-    private readonly expectHead: { readonly size: number; readonly hash: Sha256Digest } | undefined,
-    private readonly maxErrors: number,
-    private readonly onEvent: ((event: LogEvent, index: number) => void) | undefined,
-    checkpoints: ReadonlyArray<CheckpointStatement>,
-    wantRoot: boolean,
-    // Tests turn the fast path off to check that both paths reach the same verdicts.
-    private readonly fast = true,
-    private readonly sink?: EventSink,
+    options: ChainVerifierOptions = {},
   ) {
+    const from = options.from ?? emptyHead(logId);
+    if (from.log_id !== logId) {
+      throw new RangeError(`options.from belongs to log ${from.log_id}, not ${logId}`);
+    }
+    const expectHead = options.expectHead;
+    this.from = from;
+    this.expectHead = expectHead;
+    this.maxErrors = options.maxErrors ?? 100;
+    this.onEvent = options.onEvent;
+    this.sink = options.sink;
+    this.fast = options.fast ?? true;
     this.expectedSeq = from.size;
     this.prev = from.hash;
-    this.checkpoints = [...checkpoints].sort((a, b) => a.size - b.size);
+    this.checkpoints = [...(options.checkpoints ?? [])].sort((a, b) => a.size - b.size);
     for (const cp of this.checkpoints) {
       if (cp.log_id !== logId)
         throw new RangeError(`a checkpoint of log ${cp.log_id} was given for log ${logId}`);
     }
-    if (this.checkpoints.length > 0 || wantRoot) {
+    if (this.checkpoints.length > 0 || options.root === true) {
       if (from.size !== 0)
         throw new RangeError('checkpoints and roots need verification from seq 0');
       this.roots = new PrefixRoots();

@@ -11,7 +11,6 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js';
 import type { LogId } from '../event';
-import { emptyHead } from './chain';
 import { ChainVerifier } from './chain-verifier';
 import type {
   LogVerifier,
@@ -33,21 +32,8 @@ import type {
  * for await (const chunk of stream) v.pushBytes(chunk);
  * const result = v.finish(); // right({ count, head, … }) or left([{ code, index, path, … }])
  */
-export const createLogVerifier = (logId: LogId, options: LogVerifyOptions = {}): LogVerifier => {
-  const from = options.from ?? emptyHead(logId);
-  if (from.log_id !== logId) {
-    throw new RangeError(`options.from belongs to log ${from.log_id}, not ${logId}`);
-  }
-  return new ChainVerifier(
-    logId,
-    from,
-    options.expectHead,
-    options.maxErrors ?? 100,
-    options.onEvent,
-    options.checkpoints ?? [],
-    options.root === true,
-  );
-};
+export const createLogVerifier = (logId: LogId, options: LogVerifyOptions = {}): LogVerifier =>
+  new ChainVerifier(logId, options);
 
 /**
  * Verifies a log given as records (values).

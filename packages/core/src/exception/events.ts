@@ -15,6 +15,7 @@ import { decodeWith, type DecodeError } from './decode';
 import { readExceptionEventFast } from './event-fast';
 import { ExceptionId, Name, Text, VersionNumber } from './fields';
 import { ExceptionProposal } from './proposal';
+import type { ReadNote } from './proposal-fast';
 
 // --- model -----------------------------------------------------------------
 
@@ -128,10 +129,25 @@ export type ExceptionEventError = DecodeError<'CORE_EXCEPTION_EVENT_INVALID'>;
 export const decodeExceptionEvent = (
   input: unknown,
   at: ReadonlyArray<PathSegment> = [],
+): E.Either<ExceptionEventError, ExceptionEvent> =>
+  decodeExceptionEventNoting(input, at, undefined);
+
+/**
+ * {@link decodeExceptionEvent}, telling the caller whether the decoded value may differ from the
+ * input's members and values (then a proposal's digest cannot be read off its stored text).
+ * @param note - when given, `note.normalized` is set: `false` when the fast reader took the event
+ *   as it is, `true` when it normalized a proposal or the codecs decided
+ * @internal
+ */
+export const decodeExceptionEventNoting = (
+  input: unknown,
+  at: ReadonlyArray<PathSegment>,
+  note: ReadNote | undefined,
 ): E.Either<ExceptionEventError, ExceptionEvent> => {
   // Plainly valid events skip the codecs (same value, see event-fast.ts); the codecs decide the rest.
-  const fast = readExceptionEventFast(input, EXCEPTION_EVENT_SCHEMA);
+  const fast = readExceptionEventFast(input, EXCEPTION_EVENT_SCHEMA, note);
   if (fast !== undefined) return E.right(fast as unknown as ExceptionEvent);
+  if (note !== undefined) note.normalized = true;
   return decodeExceptionEventWithCodecs(input, at);
 };
 

@@ -8,17 +8,19 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Sha256Digest } from '../digest';
 import type { WarrantError } from '../errors';
 import { formatJsonPath, type PathSegment } from '../json-path';
-import { compareTimestamps, type Timestamp } from '../time';
-import { decodeExceptionEvent, type ExceptionEvent, type ExceptionEventError } from './events';
-import { applyAllowedEvent, LIVE } from './fold-apply';
+import { compareTimestamps } from '../time';
 import {
-  after,
-  latestApproved,
-  versionStatusAt,
-  type ExceptionRecord,
-  type VersionRecord,
-} from './status';
-import type { ExceptionStatus } from './vocabulary';
+  decodeExceptionEvent,
+  decodeExceptionEventNoting,
+  type ExceptionEvent,
+  type ExceptionEventError,
+} from './events';
+import { applyAllowedEvent } from './fold-apply';
+import { transitionProblem } from './fold-rules';
+import type { ReadNote } from './proposal-fast';
+import type { ExceptionRecord } from './status';
+
+export { baseFor } from './fold-rules';
 
 // --- model -----------------------------------------------------------------
 
@@ -123,27 +125,71 @@ export const foldExceptionEvents = (
 export const foldExceptionLog = (
   events: ReadonlyArray<unknown>,
 ): E.Either<ExceptionFoldError, ReadonlyArray<ExceptionRecord>> => {
-  const records = new Map<string, ExceptionRecord>();
-  for (let i = 0; i < events.length; i++) {
-    const ev = events[i] as { type?: unknown; subject?: unknown } | null;
-    const type = typeof ev === 'object' && ev !== null ? ev.type : undefined;
-    if (typeof type !== 'string' || !type.startsWith('exception.')) continue;
-    const subject = typeof ev?.subject === 'string' ? ev.subject : '';
-    const prev = records.get(subject);
-    const r = applyExceptionEvent(prev, events[i], i);
-    if (E.isLeft(r)) return r;
-    records.set(subject, r.right);
-  }
-  const ids = [...records.keys()].sort();
-  return E.right(ids.map((id) => records.get(id) as ExceptionRecord));
+  const fold = new ExceptionLogFold();
+  for (let i = 0; i < events.length && fold.failure === undefined; i++) fold.add(events[i], i);
+  return fold.result();
 };
+
+/**
+ * Supplies the content digest of an event's proposal when it can be had without serializing the
+ * decoded value again (the one-pass fold hashes the proposal's span of a proven-canonical line).
+ * @internal
+ */
+export interface ProposalDigester {
+  /** The digest of the proposal of the event just added, or `undefined` to compute it. */
+  proposalDigest(): Sha256Digest | undefined;
+}
+
+/**
+ * The loop of {@link foldExceptionLog}, one event at a time (the one-pass fold feeds it as the
+ * verifier reads): exception events grouped by subject and applied to records this fold owns
+ * (updated in place until {@link ExceptionLogFold.result} hands them out); nothing is applied
+ * after the first refusal.
+ * @internal
+ */
+export class ExceptionLogFold {
+  private readonly records = new Map<string, ExceptionRecord>();
+  private readonly note: ReadNote = { normalized: false };
+  /** The first refusal, if any. */
+  failure: ExceptionFoldError | undefined;
+
+  /**
+   * Folds entry `index` of the log (skipped unless its type starts with `exception.`).
+   * @param digester - asked for the proposal digest of a proposal event the fast reader took as
+   *   it is (the only case where the stored text is the decoded value's canonical text)
+   */
+  add(event: unknown, index: number, digester?: ProposalDigester): void {
+    if (this.failure !== undefined) return;
+    const ev = event as { type?: unknown; subject?: unknown } | null;
+    const type = typeof ev === 'object' && ev !== null ? ev.type : undefined;
+    if (typeof type !== 'string' || !type.startsWith('exception.')) return;
+    const subject = typeof ev?.subject === 'string' ? ev.subject : '';
+    const decoded = decodeExceptionEventNoting(event, [index], this.note);
+    const digest =
+      digester !== undefined && !this.note.normalized && PROPOSAL_TYPES.has(type)
+        ? digester.proposalDigest()
+        : undefined;
+    // Records are this fold's own until result() returns them: updated in place (owned).
+    const r = applyDecodedEvent(this.records.get(subject), decoded, index, digest, true);
+    if (E.isLeft(r)) this.failure = r.left;
+    else this.records.set(subject, r.right);
+  }
+
+  /** The records sorted by exception id (UTF-16 code units), or the first refusal. */
+  result(): E.Either<ExceptionFoldError, ReadonlyArray<ExceptionRecord>> {
+    if (this.failure !== undefined) return E.left(this.failure);
+    const ids = [...this.records.keys()].sort();
+    return E.right(ids.map((id) => this.records.get(id) as ExceptionRecord));
+  }
+}
 
 // --- internal --------------------------------------------------------------
 
-interface Problem {
-  readonly message: string;
-  readonly path: ReadonlyArray<PathSegment>;
-}
+const PROPOSAL_TYPES: ReadonlySet<string> = new Set([
+  'exception.proposed',
+  'exception.amended',
+  'exception.renewed',
+]);
 
 const fail = (
   code: ExceptionTransitionError['code'],
@@ -151,140 +197,3 @@ const fail = (
   path: ReadonlyArray<PathSegment>,
 ): E.Either<ExceptionTransitionError, never> =>
   E.left({ code, message, path: formatJsonPath(path) });
-
-const PENDING: ReadonlySet<ExceptionStatus> = new Set(['proposed', 'changes_requested']);
-
-const statusOf = (r: ExceptionRecord, v: number, t: Timestamp): ExceptionStatus | undefined =>
-  versionStatusAt(r, v, t)?.status;
-
-const isRevoked = (r: ExceptionRecord): boolean =>
-  r.versions.some((v) => v.revocation !== undefined);
-
-function transitionProblem(
-  record: ExceptionRecord | undefined,
-  e: ExceptionEvent,
-): Problem | undefined {
-  if (e.type === 'exception.proposed') {
-    if (record !== undefined) return { message: 'the exception already exists', path: ['type'] };
-    return expiryProblem(e.payload.proposal.expires_at, e.time);
-  }
-  if (record === undefined)
-    return { message: 'expected exception.proposed as the first event', path: ['type'] };
-  const latest = record.versions[record.versions.length - 1] as VersionRecord;
-  const version = e.payload.version;
-  switch (e.type) {
-    case 'exception.amended':
-    case 'exception.renewed': {
-      if (isRevoked(record)) return { message: 'the exception is revoked', path: ['type'] };
-      if (version !== latest.version + 1) {
-        return { message: `expected version ${latest.version + 1}`, path: ['payload', 'version'] };
-      }
-      const base = baseFor(record, e.type, e.time);
-      if (typeof base === 'string') return { message: base, path: ['type'] };
-      if (e.payload.previous_version !== base.version) {
-        return {
-          message: `expected previous_version ${base.version}`,
-          path: ['payload', 'previous_version'],
-        };
-      }
-      if (
-        e.type === 'exception.renewed' &&
-        !after(e.payload.proposal.expires_at, base.content.expires_at)
-      ) {
-        return {
-          message: `a renewal must expire later than version ${base.version} (${base.content.expires_at})`,
-          path: ['payload', 'proposal', 'expires_at'],
-        };
-      }
-      return expiryProblem(e.payload.proposal.expires_at, e.time);
-    }
-    case 'exception.approved':
-    case 'exception.rejected':
-    case 'exception.changes_requested': {
-      if (version !== latest.version)
-        return { message: `expected version ${latest.version}`, path: ['payload', 'version'] };
-      const status = statusOf(record, version, e.time);
-      if (status !== 'proposed') {
-        return {
-          message: `version ${version} is ${status ?? 'unknown'}, not proposed`,
-          path: ['payload', 'version'],
-        };
-      }
-      if (e.type !== 'exception.approved') return undefined;
-      if (latest.approvals.some((a) => a.id === e.actor.id)) {
-        return {
-          message: `${e.actor.id} already approved version ${version}`,
-          path: ['actor', 'id'],
-        };
-      }
-      if (e.payload.content_digest !== latest.content_digest) {
-        return {
-          message: `expected the content digest of version ${version}`,
-          path: ['payload', 'content_digest'],
-        };
-      }
-      return undefined;
-    }
-    case 'exception.revoked': {
-      if (isRevoked(record)) return { message: 'the exception is already revoked', path: ['type'] };
-      if (version !== latest.version)
-        return { message: `expected version ${latest.version}`, path: ['payload', 'version'] };
-      const live = record.versions.some((v) =>
-        LIVE.has(statusOf(record, v.version, e.time) as ExceptionStatus),
-      );
-      return live ? undefined : { message: 'no version is pending or in force', path: ['type'] };
-    }
-    case 'exception.expired': {
-      const v = record.versions[version - 1];
-      if (v === undefined)
-        return { message: `no version ${version}`, path: ['payload', 'version'] };
-      if (v.expiry_recorded_at !== undefined) {
-        return {
-          message: `the expiry of version ${version} is already recorded`,
-          path: ['payload', 'version'],
-        };
-      }
-      const status = statusOf(record, version, e.time);
-      return status === 'expired'
-        ? undefined
-        : {
-            message: `version ${version} is ${status ?? 'unknown'}, not expired`,
-            path: ['payload', 'version'],
-          };
-    }
-  }
-}
-
-const expiryProblem = (expiresAt: Timestamp, time: Timestamp): Problem | undefined =>
-  after(expiresAt, time)
-    ? undefined
-    : {
-        message: 'expires_at must be later than the event time',
-        path: ['payload', 'proposal', 'expires_at'],
-      };
-
-/**
- * The version a new amendment or renewal must derive from (section 10.2), or why there is none.
- * @internal
- */
-export function baseFor(
-  record: ExceptionRecord,
-  type: 'exception.amended' | 'exception.renewed',
-  t: Timestamp,
-): VersionRecord | string {
-  const latest = record.versions[record.versions.length - 1] as VersionRecord;
-  const latestStatus = statusOf(record, latest.version, t) as ExceptionStatus;
-  if (PENDING.has(latestStatus)) {
-    return type === 'exception.amended'
-      ? latest
-      : `version ${latest.version} is ${latestStatus}: amend it instead of renewing`;
-  }
-  const approved = latestApproved(record, t);
-  const status = approved === undefined ? undefined : statusOf(record, approved.version, t);
-  if (approved === undefined || status === undefined) return 'no version was ever approved';
-  const allowed =
-    type === 'exception.amended' ? ['approved', 'active'] : ['approved', 'active', 'expired'];
-  return allowed.includes(status)
-    ? approved
-    : `version ${approved.version} is ${status}: nothing to ${type === 'exception.amended' ? 'amend' : 'renew'}`;
-}

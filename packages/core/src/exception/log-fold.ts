@@ -10,17 +10,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js';
 import type { Sha256Digest } from '../digest';
 import type { LogEvent, LogId } from '../event';
-import { emptyHead } from '../event-log/chain';
 import { ChainVerifier, type EventSink } from '../event-log/chain-verifier';
 import type { LogVerifyError, LogVerifyOptions, LogVerifyReport } from '../event-log/verify.types';
-import { readExceptionEventFast } from './event-fast';
-import {
-  decodeExceptionEventWithCodecs,
-  EXCEPTION_EVENT_SCHEMA,
-  type ExceptionEvent,
-} from './events';
-import { applyDecodedEvent, type ExceptionFoldError } from './fold';
-import type { ReadNote } from './proposal-fast';
+import { ExceptionLogFold, type ExceptionFoldError, type ProposalDigester } from './fold';
 import { proposalSpan, proposalSpanInText, spanDigest } from './proposal-span';
 import type { ExceptionRecord } from './status';
 
@@ -60,40 +52,41 @@ export const verifyAndFoldExceptionLines = (
   bytes: Uint8Array,
   options: VerifyAndFoldOptions = {},
 ): E.Either<NonEmptyArray<LogVerifyError | ExceptionFoldError>, VerifiedExceptionLog> => {
-  const folder = new Folder();
-  const verifier = new ChainVerifier(
-    logId,
-    emptyHead(logId),
-    options.expectHead,
-    options.maxErrors ?? 100,
-    undefined,
-    options.checkpoints ?? [],
-    options.root === true,
-    true,
-    folder,
-  );
+  const fold = new ExceptionLogFold();
+  const verifier = new ChainVerifier(logId, {
+    ...pickOptions(options),
+    sink: new LineFolder(fold),
+  });
   verifier.pushBytes(bytes);
   const report = verifier.finish();
   if (E.isLeft(report)) return report;
-  if (folder.failure !== undefined) return E.left([folder.failure]);
-  const ids = [...folder.records.keys()].sort();
-  const records = ids.map((id) => folder.records.get(id) as ExceptionRecord);
-  return E.right({ report: report.right, records });
+  const records = fold.result();
+  return E.isLeft(records)
+    ? E.left([records.left])
+    : E.right({ report: report.right, records: records.right });
 };
 
 // --- internal --------------------------------------------------------------
 
-const PROPOSAL_TYPES: ReadonlySet<string> = new Set([
-  'exception.proposed',
-  'exception.amended',
-  'exception.renewed',
-]);
+/** The verification options a one-pass fold takes (always from genesis, no callback). */
+const pickOptions = (o: VerifyAndFoldOptions): VerifyAndFoldOptions => ({
+  ...(o.expectHead === undefined ? {} : { expectHead: o.expectHead }),
+  ...(o.checkpoints === undefined ? {} : { checkpoints: o.checkpoints }),
+  ...(o.root === undefined ? {} : { root: o.root }),
+  ...(o.maxErrors === undefined ? {} : { maxErrors: o.maxErrors }),
+});
 
-/** foldExceptionLog's loop, fed by the verifier as it reads (stops folding at the first refusal). */
-class Folder implements EventSink {
-  readonly records = new Map<string, ExceptionRecord>();
-  failure: ExceptionFoldError | undefined;
-  private readonly note: ReadNote = { normalized: false };
+/**
+ * Feeds the fold as the verifier reads, and finds a proposal's digest in its line when the line
+ * was proven canonical (the verifier passes the line then, `undefined` otherwise).
+ */
+class LineFolder implements EventSink, ProposalDigester {
+  private line: Uint8Array | undefined;
+  private start = 0;
+  private end = 0;
+  private text: string | undefined;
+
+  constructor(private readonly fold: ExceptionLogFold) {}
 
   event(
     event: LogEvent,
@@ -103,29 +96,21 @@ class Folder implements EventSink {
     end: number,
     text: string | undefined,
   ): void {
-    const type = event.type;
-    if (this.failure !== undefined || !type.startsWith('exception.')) return;
-    const subject = event.subject;
-    // decodeExceptionEvent, keeping the fast reader's note on whether it normalized a proposal.
-    const fast = readExceptionEventFast(event, EXCEPTION_EVENT_SCHEMA, this.note);
-    let digest: Sha256Digest | undefined;
-    if (fast !== undefined && line !== undefined && !this.note.normalized) {
-      if (PROPOSAL_TYPES.has(type)) {
-        // An ASCII line's character offsets are its byte offsets: two native searches suffice.
-        const span =
-          text !== undefined && text.length === end - start
-            ? proposalSpanInText(text, start)
-            : proposalSpan(line, start, end);
-        if (span !== undefined) digest = spanDigest(line, span);
-      }
-    }
-    const decoded =
-      fast !== undefined
-        ? E.right(fast as unknown as ExceptionEvent)
-        : decodeExceptionEventWithCodecs(event, [index]);
-    // Records are this fold's own until it returns them: updated in place (owned).
-    const r = applyDecodedEvent(this.records.get(subject), decoded, index, digest, true);
-    if (E.isLeft(r)) this.failure = r.left;
-    else this.records.set(subject, r.right);
+    this.line = line;
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.fold.add(event, index, line === undefined ? undefined : this);
+  }
+
+  proposalDigest(): Sha256Digest | undefined {
+    const line = this.line as Uint8Array;
+    const text = this.text;
+    // An ASCII line's character offsets are its byte offsets: two native searches suffice.
+    const span =
+      text !== undefined && text.length === this.end - this.start
+        ? proposalSpanInText(text, this.start)
+        : proposalSpan(line, this.start, this.end);
+    return span === undefined ? undefined : spanDigest(line, span);
   }
 }

@@ -21,7 +21,11 @@ const lines = (es: ReadonlyArray<LogEvent>): Uint8Array =>
     throw new Error('encode');
   })(encodeEventLines(es));
 const strict = (bytes: Uint8Array, expectHead?: { size: number; hash: Sha256Digest }) => {
-  const v = new ChainVerifier(LOG, emptyHead(LOG), expectHead, 1000, undefined, [], false, false);
+  const v = new ChainVerifier(LOG, {
+    ...(expectHead === undefined ? {} : { expectHead }),
+    maxErrors: 1000,
+    fast: false,
+  });
   v.pushBytes(bytes);
   return v.finish();
 };
