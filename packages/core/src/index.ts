@@ -365,5 +365,9 @@ export {
 export type { ScopeExplainer, ScopeHit } from './scope-match/scope-explainer';
 
 // --- verify and fold in one pass ---
-export { verifyAndFoldExceptionLines } from './exception/log-fold';
-export type { VerifiedExceptionLog, VerifyAndFoldOptions } from './exception/log-fold';
+export { createExceptionLogFolder, verifyAndFoldExceptionLines } from './exception/log-fold';
+export type {
+  ExceptionLogFolder,
+  VerifiedExceptionLog,
+  VerifyAndFoldOptions,
+} from './exception/log-fold';

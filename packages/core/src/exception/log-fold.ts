@@ -32,6 +32,14 @@ export type VerifyAndFoldOptions = Pick<
   'expectHead' | 'checkpoints' | 'root' | 'maxErrors'
 >;
 
+/** An incremental one-pass verification and fold: feed JSON Lines bytes in order, then finish once. */
+export interface ExceptionLogFolder {
+  /** Verifies and folds a chunk of JSON Lines bytes; a line may span chunks. */
+  pushBytes(chunk: Uint8Array): void;
+  /** Ends the input (a torn tail is reported) and returns what {@link verifyAndFoldExceptionLines} returns. */
+  finish(): E.Either<NonEmptyArray<LogVerifyError | ExceptionFoldError>, VerifiedExceptionLog>;
+}
+
 // --- operations ------------------------------------------------------------
 
 /**
@@ -52,18 +60,45 @@ export const verifyAndFoldExceptionLines = (
   bytes: Uint8Array,
   options: VerifyAndFoldOptions = {},
 ): E.Either<NonEmptyArray<LogVerifyError | ExceptionFoldError>, VerifiedExceptionLog> => {
+  const folder = createExceptionLogFolder(logId, options);
+  folder.pushBytes(bytes);
+  return folder.finish();
+};
+
+/**
+ * Starts an incremental {@link verifyAndFoldExceptionLines}, for files read in chunks (a line
+ * may span chunks): the same result as giving all the chunks' bytes at once.
+ * @param logId - the log every record must belong to
+ * @param options - expected head, checkpoints, Merkle root, error limit (as `verifyEventLines`)
+ * @returns an {@link ExceptionLogFolder}
+ * @throws RangeError as `createLogVerifier` (a checkpoint of another log)
+ * @see docs/spec/event-log-v1.md section 6
+ * @see docs/spec/exception-v1.md section 10.3
+ * @example
+ * const folder = createExceptionLogFolder(logId);
+ * for await (const chunk of stream) folder.pushBytes(chunk);
+ * folder.finish() // right({ report, records }) or left([...problems])
+ */
+export const createExceptionLogFolder = (
+  logId: LogId,
+  options: VerifyAndFoldOptions = {},
+): ExceptionLogFolder => {
   const fold = new ExceptionLogFold();
   const verifier = new ChainVerifier(logId, {
     ...pickOptions(options),
     sink: new LineFolder(fold),
   });
-  verifier.pushBytes(bytes);
-  const report = verifier.finish();
-  if (E.isLeft(report)) return report;
-  const records = fold.result();
-  return E.isLeft(records)
-    ? E.left([records.left])
-    : E.right({ report: report.right, records: records.right });
+  return {
+    pushBytes: (chunk) => verifier.pushBytes(chunk),
+    finish: () => {
+      const report = verifier.finish();
+      if (E.isLeft(report)) return report;
+      const records = fold.result();
+      return E.isLeft(records)
+        ? E.left([records.left])
+        : E.right({ report: report.right, records: records.right });
+    },
+  };
 };
 
 // --- internal --------------------------------------------------------------

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  createExceptionLogFolder,
   encodeEventLines,
   foldExceptionLog,
   verifyAndFoldExceptionLines,
@@ -168,6 +169,31 @@ describe('verify and fold in one pass (laws)', () => {
         },
       ),
       { seed: 72, numRuns: 400 },
+    );
+  });
+
+  it('gives the same result fed in chunks (createExceptionLogFolder) as given the whole bytes', () => {
+    fc.assert(
+      fc.property(
+        arbDrafts,
+        arbOptions,
+        fc.nat(),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (drafts, options, how, cuts) => {
+          let bytes = store(drafts);
+          if (bytes === undefined) return;
+          if (how % 3 === 0 && bytes.length > 0) bytes = tamper(bytes, how, how >> 2, how >> 4);
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const folder = createExceptionLogFolder(LOG, options);
+          let from = 0;
+          for (const c of [...at, bytes.length]) {
+            folder.pushBytes(bytes.subarray(from, c));
+            from = c;
+          }
+          same(folder.finish(), verifyAndFoldExceptionLines(LOG, bytes, options));
+        },
+      ),
+      { seed: 73, numRuns: 200 },
     );
   });
 });

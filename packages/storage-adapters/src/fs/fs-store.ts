@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   canonicalize,
+  createExceptionLogFolder,
   createLogVerifier,
   decodePackRecord,
   digestBytes,
@@ -26,6 +27,8 @@ import {
   type CheckpointStore,
   type StoredCheckpoint,
   type EventStore,
+  type ExceptionFoldError,
+  type ExceptionRecord,
   type LogVerifyError,
   type LogVerifyOptions,
   type LogVerifyReport,
@@ -34,6 +37,8 @@ import {
   type Sha256Digest,
   type StoreError,
   type StoreResult,
+  type VerifiedExceptionLog,
+  type VerifyAndFoldOptions,
   type WarrantStore,
 } from '@warrant/core';
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js';
@@ -46,7 +51,7 @@ import {
   samePackRecord,
   sealAfter,
 } from '../internal/checks';
-import { createExceptionIndex } from '../internal/exception-index';
+import { createExceptionIndex, foldRefused, type FoldedLog } from '../internal/exception-index';
 import { ioError, isNotFound, mkdirDurable, writeFileDurable } from './durable';
 import { acquireLock, type Lock } from './lock';
 import { LogFile, type TornTail } from './log-file';
@@ -92,6 +97,17 @@ export interface FsStore extends WarrantStore {
     logId: LogId,
     options?: LogVerifyOptions,
   ): Promise<E.Either<StoreError | NonEmptyArray<LogVerifyError>, LogVerifyReport>>;
+  /**
+   * Verifies a whole log from its file and folds its exception events in the same pass (core's
+   * `verifyAndFoldExceptionLines`, streaming): what `verifyLog` then `foldExceptionLog` over the
+   * verified events give, each line read once.
+   */
+  verifyAndFoldLog(
+    logId: LogId,
+    options?: VerifyAndFoldOptions,
+  ): Promise<
+    E.Either<StoreError | NonEmptyArray<LogVerifyError | ExceptionFoldError>, VerifiedExceptionLog>
+  >;
 }
 
 // --- operations ------------------------------------------------------------
@@ -502,10 +518,46 @@ const makeStore = (dir: string, readOnly: boolean, lock: Lock | undefined): FsSt
     },
   };
 
+  // The first query of a log's exceptions verifies and folds its complete lines in one pass.
+  const foldLog = (logId: LogId): StoreResult<FoldedLog> =>
+    withLog(logId, false, async (f) => {
+      const { head, bytes } = f.status();
+      const folder = createExceptionLogFolder(logId);
+      try {
+        for await (const chunk of f.chunks(bytes)) folder.pushBytes(chunk);
+      } catch (e) {
+        return E.left(ioError(e, `cannot read log ${logId}`, logId));
+      }
+      const r = folder.finish();
+      if (E.isRight(r)) {
+        const records = new Map<string, ExceptionRecord>();
+        for (const record of r.right.records) records.set(record.exception_id, record);
+        return E.right({ size: head.size, records });
+      }
+      const first = r.left[0];
+      if (!first.code.startsWith('CORE_LOG_')) {
+        // The chain verified; the fold refused an event (its path is `$[seq]…`).
+        const seq = Number(/^\$\[(\d+)\]/.exec(first.path ?? '')?.[1] ?? 0);
+        return E.right({
+          size: head.size,
+          records: new Map(),
+          error: foldRefused(logId, seq, first),
+        });
+      }
+      const issues = r.left as NonEmptyArray<LogVerifyError>;
+      return E.left(
+        storeError(
+          'STORE_RECORD_CORRUPT',
+          `log ${logId}: events 0..${head.size - 1} do not verify (${issues[0].code} at seq ${issues[0].index})`,
+          { logId, issues },
+        ),
+      );
+    });
+
   return {
     dir,
     events,
-    exceptions: createExceptionIndex(events),
+    exceptions: createExceptionIndex(events, foldLog),
     blobs,
     checkpoints,
     packs,
@@ -538,6 +590,21 @@ const makeStore = (dir: string, readOnly: boolean, lock: Lock | undefined): FsSt
           return E.left(ioError(e, `cannot read log ${logId}`, logId));
         }
         return v.finish();
+      });
+    },
+    verifyAndFoldLog: async (logId, options) => {
+      const bad = guard(logId);
+      if (bad !== undefined) return E.left(bad);
+      return serial(logId, async () => {
+        const f = await fileOf(logId);
+        if (E.isLeft(f)) return f;
+        const folder = createExceptionLogFolder(logId, options);
+        try {
+          for await (const chunk of f.right.chunks()) folder.pushBytes(chunk);
+        } catch (e) {
+          return E.left(ioError(e, `cannot read log ${logId}`, logId));
+        }
+        return folder.finish();
       });
     },
     close: async () => {

@@ -199,10 +199,13 @@ export class LogFile {
     return E.right(events);
   }
 
-  /** Streams the whole data file (complete lines and any torn tail) in chunks. */
-  async *chunks(size = CHUNK): AsyncGenerator<Uint8Array> {
+  /**
+   * Streams the data file in chunks: by default all of it (complete lines and any torn tail),
+   * or its first `upTo` bytes.
+   */
+  async *chunks(upTo?: number, size = CHUNK): AsyncGenerator<Uint8Array> {
     if (this.handle === undefined) return;
-    const total = (await this.handle.stat()).size;
+    const total = upTo ?? (await this.handle.stat()).size;
     for (let pos = 0; pos < total;) {
       const buf = new Uint8Array(Math.min(size, total - pos));
       const { bytesRead } = await this.handle.read(buf, 0, buf.length, pos);

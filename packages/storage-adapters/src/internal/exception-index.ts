@@ -2,6 +2,9 @@
  * The exception side of the port for adapters that keep events only: folds each log's exception
  * events incrementally (only events appended since the last query are read and applied) and
  * answers queries with core's `evaluateExceptionQuery`, exactly as `foldExceptionLog` would.
+ * An adapter that can read a log's stored bytes gives a `load` that folds them in one pass
+ * (verification and fold together, core's `createExceptionLogFolder`) the first time a log is
+ * queried; later appends are applied event by event.
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
@@ -20,17 +23,45 @@ import {
 } from '@warrant/core';
 
 /**
- * Builds the exception store over an event store.
+ * A log folded from its start: how many events were read, the record of each exception by id,
+ * and the fold's refusal (`STORE_RECORD_CORRUPT`, as the paged fold words it) if an event was
+ * refused (then nothing after it was folded).
  * @internal
  */
-export const createExceptionIndex = (events: EventStore): ExceptionStore => {
+export interface FoldedLog {
+  readonly size: number;
+  readonly records: Map<string, ExceptionRecord>;
+  readonly error?: StoreError;
+}
+
+/**
+ * Folds a whole stored log at once (the adapter's fastest way), or answers `undefined` when the
+ * adapter has no such way for this log; a left is an error reading or verifying the log.
+ * @internal
+ */
+export type LoadFold = (logId: LogId) => Promise<E.Either<StoreError, FoldedLog> | undefined>;
+
+/**
+ * Builds the exception store over an event store.
+ * @param load - folds a log the first time it is queried (else the log is read in pages)
+ * @internal
+ */
+export const createExceptionIndex = (events: EventStore, load?: LoadFold): ExceptionStore => {
   const logs = new Map<LogId, Folded>();
   const queues = new Map<LogId, Promise<unknown>>();
 
   // Brings a log's fold up to its current size; one refresh per log at a time.
   const refresh = (logId: LogId): Promise<E.Either<StoreError, Folded>> => {
     const run = async (): Promise<E.Either<StoreError, Folded>> => {
-      const folded = logs.get(logId) ?? { size: 0, records: new Map<string, ExceptionRecord>() };
+      let folded = logs.get(logId);
+      if (folded === undefined && load !== undefined) {
+        // Errors of reading are not kept (the next query reads again); a refusal is, in `error`.
+        const loaded = await load(logId);
+        if (loaded !== undefined && E.isLeft(loaded)) return loaded;
+        if (loaded !== undefined) folded = { ...loaded.right };
+      }
+      folded ??= { size: 0, records: new Map<string, ExceptionRecord>() };
+      logs.set(logId, folded);
       if (folded.error !== undefined) return E.left(folded.error);
       for (;;) {
         const page = await events.read(logId, { from: folded.size, to: folded.size + PAGE });
@@ -43,11 +74,7 @@ export const createExceptionIndex = (events: EventStore): ExceptionStore => {
               event.seq,
             );
             if (E.isLeft(applied)) {
-              folded.error = storeError(
-                'STORE_RECORD_CORRUPT',
-                `log ${logId}: the exception fold refuses event ${event.seq}: ${applied.left.message}`,
-                { logId, cause: applied.left },
-              );
+              folded.error = foldRefused(logId, event.seq, applied.left);
               logs.set(logId, folded);
               return E.left(folded.error);
             }
@@ -102,6 +129,25 @@ export const createExceptionIndex = (events: EventStore): ExceptionStore => {
 };
 
 // --- internal --------------------------------------------------------------
+
+/**
+ * The error of a log whose exception fold refuses an event.
+ * @param logId - the log
+ * @param seq - the refused event's position
+ * @param cause - the fold's error
+ * @returns `STORE_RECORD_CORRUPT` naming the event
+ * @internal
+ */
+export const foldRefused = (
+  logId: LogId,
+  seq: number,
+  cause: { readonly code: string; readonly message: string; readonly path?: string },
+): StoreError =>
+  storeError(
+    'STORE_RECORD_CORRUPT',
+    `log ${logId}: the exception fold refuses event ${seq}: ${cause.message}`,
+    { logId, cause },
+  );
 
 interface Folded {
   size: number;
