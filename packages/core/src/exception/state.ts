@@ -4,6 +4,7 @@
  * @module
  */
 import { compareTimestamps, type Timestamp } from '../time';
+import type { Approval } from './approval';
 import { sortApprovals } from './approval-order';
 import { EXCEPTION_SCHEMA, type Exception } from './exception';
 import { after, versionStatusAt, type ExceptionRecord, type VersionRecord } from './status';
@@ -75,11 +76,13 @@ export const snapshotVersion = (
   const status = versionStatusAt(record, v.version, at);
   if (status === undefined) throw new RangeError(`version ${v.version} did not exist at ${at}`);
   const approvals = sortApprovals(v.approvals.filter((a) => !after(a.at, at)));
-  const times = [v.created_at, ...approvals.map((a) => a.at)];
-  for (const d of [v.review?.at, v.revocation?.at, v.expiry_recorded_at]) {
-    if (d !== undefined && !after(d, at)) times.push(d);
-  }
-  const updated = times.reduce((m, t) => (compareTimestamps(t, m) > 0 ? t : m));
+  // The latest of the version's facts at `at` (the first of equal instants).
+  let updated = v.created_at;
+  for (let i = 0; i < approvals.length; i++)
+    updated = later((approvals[i] as Approval).at, updated);
+  updated = laterKnown(v.review?.at, updated, at);
+  updated = laterKnown(v.revocation?.at, updated, at);
+  updated = laterKnown(v.expiry_recorded_at, updated, at);
   const decision =
     status.status === 'revoked'
       ? v.revocation
@@ -109,3 +112,11 @@ export const snapshotVersion = (
   }
   return out as Exception;
 };
+
+// --- internal --------------------------------------------------------------
+
+const later = (t: Timestamp, m: Timestamp): Timestamp => (compareTimestamps(t, m) > 0 ? t : m);
+
+// `t` when it is known at `at` and later than `m`, else `m`.
+const laterKnown = (t: Timestamp | undefined, m: Timestamp, at: Timestamp): Timestamp =>
+  t === undefined || after(t, at) ? m : later(t, m);

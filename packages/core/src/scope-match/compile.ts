@@ -47,22 +47,7 @@ export interface CompiledScope {
  * compileScope({ vulnerabilities: ['CVE-2021-44228'] }).constrained // ['vulnerabilities']
  */
 export const compileScope = (scope: Scope): CompiledScope => {
-  const components = (scope.components ?? []).map((c): CompiledComponent => {
-    const pattern = parsePurl(c.purl);
-    if (E.isLeft(pattern)) throw new RangeError(`undecoded scope purl ${c.purl}`);
-    let range: VersionRange | undefined;
-    if (c.range !== undefined) {
-      const r = parseVers(c.range);
-      if (E.isLeft(r)) throw new RangeError(`undecoded scope range ${c.range}`);
-      range = r.right;
-    }
-    return {
-      text: c.range === undefined ? c.purl : `${c.purl} ${c.range}`,
-      pattern: pattern.right,
-      range,
-      key: purlMatchKey(pattern.right),
-    };
-  });
+  const components = (scope.components ?? []).map(compileComponent);
   const values: Partial<Record<ScopeDimension, ReadonlyArray<string>>> = {};
   for (const d of SCOPE_DIMENSIONS) {
     const v = dimensionValues(scope, d, components);
@@ -102,6 +87,41 @@ export const componentAdmits = (
 };
 
 // --- internal --------------------------------------------------------------
+
+// Scopes repeat the same components (a package waived in many images): each distinct one is
+// parsed once. A compiled component is immutable and a pure function's cache can be dropped at
+// any time, so it is cleared when full rather than evicted one by one.
+const COMPONENTS = new Map<string, CompiledComponent>();
+const COMPONENTS_SIZE = 4096;
+
+const compileComponent = (c: {
+  readonly purl: string;
+  readonly range?: string;
+}): CompiledComponent => {
+  const text = c.range === undefined ? c.purl : `${c.purl} ${c.range}`;
+  // The text names the component only when the purl has no space (a decoded one never has).
+  const cacheable = !c.purl.includes(' ');
+  const known = cacheable ? COMPONENTS.get(text) : undefined;
+  if (known !== undefined) return known;
+  const pattern = parsePurl(c.purl);
+  if (E.isLeft(pattern)) throw new RangeError(`undecoded scope purl ${c.purl}`);
+  let range: VersionRange | undefined;
+  if (c.range !== undefined) {
+    const r = parseVers(c.range);
+    if (E.isLeft(r)) throw new RangeError(`undecoded scope range ${c.range}`);
+    range = r.right;
+  }
+  const compiled: CompiledComponent = Object.freeze({
+    text,
+    pattern: pattern.right,
+    range,
+    key: purlMatchKey(pattern.right),
+  });
+  if (!cacheable) return compiled;
+  if (COMPONENTS.size >= COMPONENTS_SIZE) COMPONENTS.clear();
+  COMPONENTS.set(text, compiled);
+  return compiled;
+};
 
 const dimensionValues = (
   scope: Scope,

@@ -73,6 +73,25 @@ export const MAX_VERS_LENGTH = 16_384;
  */
 export const parseVers = (text: string, path = '$'): E.Either<VersError, VersionRange> => {
   if (typeof text !== 'string') throw new TypeError('parseVers expects a string');
+  const known = PARSED_RANGES.get(text);
+  if (known !== undefined) return known;
+  const r = parseVersText(text, path);
+  // Only accepted ranges are kept: an error names the caller's path.
+  if (E.isRight(r)) {
+    if (PARSED_RANGES.size >= PARSED_RANGES_SIZE) PARSED_RANGES.clear();
+    PARSED_RANGES.set(text, r);
+  }
+  return r;
+};
+
+// Exception scopes repeat the same ranges, and one scope's range is parsed by several checks
+// (syntax, scheme, breadth, compilation): accepted ranges are kept by text. A range is immutable
+// and a pure function's cache can be dropped at any time, so it is cleared when full rather than
+// evicted one by one.
+const PARSED_RANGES = new Map<string, E.Right<VersionRange>>();
+const PARSED_RANGES_SIZE = 4096;
+
+const parseVersText = (text: string, path: string): E.Either<VersError, VersionRange> => {
   if (text.length > MAX_VERS_LENGTH) return fail(`longer than ${MAX_VERS_LENGTH} characters`, path);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -233,7 +252,9 @@ const makeRange = (
     text: `vers:${scheme}/${star ? '*' : constraints.map(formatConstraint).join('|')}`,
   };
   Object.defineProperty(range, PARSED, { value: parsed, enumerable: false });
-  return range as VersionRange;
+  // parseVers hands the same range to every caller of the same text: nobody may change it.
+  Object.freeze(constraints);
+  return Object.freeze(range) as VersionRange;
 };
 
 /**

@@ -166,3 +166,22 @@ describe('matchWindow', () => {
     expect(matchWindow(undefined, end, ts('2000-01-01T00:00:00Z')).outcome).toBe('matched');
   });
 });
+
+describe('compileScope components', () => {
+  it('compiles a component once and hands out the same frozen result', () => {
+    const scope = { components: [{ purl: 'pkg:npm/a', range: 'vers:npm/>=1.0.0' }] } as Scope;
+    const a = compileScope(scope).components[0];
+    const b = compileScope({ ...scope } as Scope).components[0];
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toMatchObject({ text: 'pkg:npm/a vers:npm/>=1.0.0', key: 'pkg:npm/a' });
+    expect(a?.range?.text).toBe('vers:npm/>=1.0.0');
+  });
+
+  it('does not take a purl holding a space for a purl and a range', () => {
+    compileScope({ components: [{ purl: 'pkg:npm/a', range: 'vers:npm/>=1.0.0' }] } as Scope);
+    expect(() =>
+      compileScope({ components: [{ purl: 'pkg:npm/a vers:npm/>=1.0.0' }] } as Scope),
+    ).toThrow(RangeError);
+  });
+});

@@ -142,6 +142,38 @@ describe('vers ranges', () => {
     });
   }
 
+  it("a range parsed again is the same frozen range; a refusal names each caller's path", () => {
+    for (const scheme of ['npm', 'maven', 'deb']) {
+      fc.assert(
+        fc.property(rangeArb(scheme), (constraints) => {
+          const a = buildVers(scheme, constraints);
+          if (E.isLeft(a)) return false;
+          const first = parseVers(a.right.text);
+          const second = parseVers(a.right.text);
+          expect(second).toEqual(first);
+          expect(second).toEqual(E.right(a.right));
+          if (E.isRight(first)) {
+            expect(Object.isFrozen(first.right)).toBe(true);
+            expect(Object.isFrozen(first.right.constraints)).toBe(true);
+          }
+          return true;
+        }),
+        { seed: 5504, numRuns: 100 },
+      );
+    }
+    for (const path of ['$.a', '$.b', '$.a']) {
+      const r = parseVers('vers:npm/<2.0.0|>=1.0.0', path);
+      expect(E.isLeft(r) && r.left.path).toBe(path);
+    }
+    // More distinct texts than the cache holds: every answer still belongs to its own text.
+    for (let i = 0; i < 5000; i++) {
+      const text = `vers:npm/<${i}.0.1`;
+      const r = parseVers(text);
+      expect(E.isRight(r) && r.right.text).toBe(text);
+    }
+    expect(E.isRight(parseVers('vers:npm/<0.0.1'))).toBe(true);
+  });
+
   it('rejects duplicates whatever their spelling', () => {
     expect(
       E.isLeft(

@@ -30,7 +30,28 @@ export interface CandidateIndex {
   readonly unkeyed: ReadonlyArray<number>;
   /** 1 for the entries of type `unknown_state` (they apply only to unknown severity), else 0. */
   readonly unknownState: Uint8Array;
+  /** Per entry, the one-value dimensions as numbers, for a test that reads no scope object. */
+  readonly codes: ScopeCodes;
 }
+
+/**
+ * The vulnerabilities and artifacts dimensions of every entry as small integers: `vulnerability`
+ * and `artifact` hold, per entry, {@link UNCONSTRAINED}, {@link SEVERAL} (a set of two or more
+ * values, or none), or the number of its only value in `vulnerabilities` / `artifacts` (each
+ * distinct string numbered once). `other` is 1 for an entry that constrains any other dimension.
+ */
+export interface ScopeCodes {
+  readonly vulnerability: Int32Array;
+  readonly artifact: Int32Array;
+  readonly other: Uint8Array;
+  readonly vulnerabilities: ReadonlyMap<string, number>;
+  readonly artifacts: ReadonlyMap<string, number>;
+}
+
+/** A dimension the scope does not constrain. */
+export const UNCONSTRAINED = -1;
+/** A dimension with other than exactly one value: only the scope itself can answer. */
+export const SEVERAL = -2;
 
 /** The keys a subject is looked up by. */
 export interface SubjectKeys {
@@ -61,29 +82,30 @@ export const buildCandidateIndex = (
   const byArtifact = new Map<string, number[]>();
   const byRule = new Map<string, number[]>();
   const unkeyed: number[] = [];
-  const add = (m: Map<string, number[]>, k: string, i: number): void => {
-    const list = m.get(k);
-    if (list === undefined) m.set(k, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  kept.forEach((e, i) => {
+  for (let i = 0; i < kept.length; i++) {
+    const e = kept[i] as ExceptionEntry;
     const s = e.current.scope;
-    let keyed = false;
-    const key = (m: Map<string, number[]>, k: string): void => {
-      add(m, k, i);
-      keyed = true;
-    };
     // Each exception is indexed under the keys of its primary dimension only (section 6.2).
     const type = e.current.type;
-    if (type === 'vulnerability') for (const v of s.vulnerabilities ?? []) key(byVulnerability, v);
-    else if (type === 'policy') for (const r of s.policy_rules ?? []) key(byRule, r);
+    let keyed = 0;
+    if (type === 'vulnerability') keyed = addAll(byVulnerability, s.vulnerabilities, i);
+    else if (type === 'policy') keyed = addAll(byRule, s.policy_rules, i);
     else if (type === 'unknown_state' && s.artifacts !== undefined) {
-      for (const a of s.artifacts) key(byArtifact, a.digest);
-    } else for (const c of e.compiled.components) key(byPurlKey, c.key);
-    if (!keyed) unkeyed.push(i);
-  });
+      for (const a of s.artifacts) keyed += add(byArtifact, a.digest, i);
+    } else for (const c of e.compiled.components) keyed += add(byPurlKey, c.key, i);
+    if (keyed === 0) unkeyed.push(i);
+  }
   const unknownState = Uint8Array.from(kept, (e) => (e.current.type === 'unknown_state' ? 1 : 0));
-  return { entries: kept, byVulnerability, byPurlKey, byArtifact, byRule, unkeyed, unknownState };
+  return {
+    entries: kept,
+    byVulnerability,
+    byPurlKey,
+    byArtifact,
+    byRule,
+    unkeyed,
+    unknownState,
+    codes: scopeCodes(kept),
+  };
 };
 
 /**
@@ -121,6 +143,54 @@ export const candidatesOf = (
 // --- internal --------------------------------------------------------------
 
 const ascending = (a: number, b: number): number => a - b;
+
+// Files entry `i` under `k` (once); returns 1.
+const add = (m: Map<string, number[]>, k: string, i: number): number => {
+  const list = m.get(k);
+  if (list === undefined) m.set(k, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+  return 1;
+};
+
+const addAll = (
+  m: Map<string, number[]>,
+  keys: ReadonlyArray<string> | undefined,
+  i: number,
+): number => {
+  if (keys === undefined) return 0;
+  for (let j = 0; j < keys.length; j++) add(m, keys[j] as string, i);
+  return keys.length;
+};
+
+const scopeCodes = (entries: ReadonlyArray<ExceptionEntry>): ScopeCodes => {
+  const n = entries.length;
+  const vulnerability = new Int32Array(n);
+  const artifact = new Int32Array(n);
+  const other = new Uint8Array(n);
+  const vulnerabilities = new Map<string, number>();
+  const artifacts = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const c = (entries[i] as ExceptionEntry).compiled;
+    vulnerability[i] = code(vulnerabilities, c.values.vulnerabilities);
+    artifact[i] = code(artifacts, c.values.artifacts);
+    for (const d of c.constrained) {
+      if (d !== 'vulnerabilities' && d !== 'artifacts') other[i] = 1;
+    }
+  }
+  return { vulnerability, artifact, other, vulnerabilities, artifacts };
+};
+
+const code = (numbers: Map<string, number>, values: ReadonlyArray<string> | undefined): number => {
+  if (values === undefined) return UNCONSTRAINED;
+  if (values.length !== 1) return SEVERAL;
+  const v = values[0] as string;
+  let k = numbers.get(v);
+  if (k === undefined) {
+    k = numbers.size;
+    numbers.set(v, k);
+  }
+  return k;
+};
 
 // Appends the entries of `list` not yet taken for this subject (a module-level function: a
 // closure made per subject costs an allocation per finding).

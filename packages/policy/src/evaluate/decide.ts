@@ -16,7 +16,13 @@ import {
   type SubjectIds,
 } from '@warrant/core';
 import type { AppliedException, Candidate, NearMiss } from '../verdict';
-import { candidatesOf, type CandidateIndex, type SubjectKeys } from './candidate-index';
+import {
+  candidatesOf,
+  SEVERAL,
+  UNCONSTRAINED,
+  type CandidateIndex,
+  type SubjectKeys,
+} from './candidate-index';
 import type { ExceptionEntry } from './exceptions';
 
 // --- model -----------------------------------------------------------------
@@ -80,17 +86,30 @@ export const decideExceptions = (
   let full: number[] | undefined;
   let near: NearMiss[] | undefined;
   let applied: number | undefined;
+  // The subject's vulnerability and artifact as numbers of the index (ABSENT: no scope names
+  // it); a subject with several identifiers is tested against the scopes themselves.
+  const codes = index.codes;
+  const sv = subjectCode(codes.vulnerabilities, keys.ids);
+  const sa = keys.artifact === undefined ? ABSENT : (codes.artifacts.get(keys.artifact) ?? ABSENT);
   for (let j = 0; j < cands.length; j++) {
     const c = cands[j] as number;
     // unknown_state exceptions apply only to findings of unknown severity (section 6.2).
     if (!unknownSeverity && index.unknownState[c] === 1) continue;
-    // Most candidates fail two dimensions: only the explainer is read for them.
+    // Most candidates fail two dimensions: the numbers tell, no scope object is read.
+    const cv = codes.vulnerability[c] as number;
+    const ca = codes.artifact[c] as number;
+    let n = -1;
+    if (sv !== SEVERAL && cv !== SEVERAL && ca !== SEVERAL) {
+      n = (cv !== UNCONSTRAINED && cv !== sv ? 1 : 0) + (ca !== UNCONSTRAINED && ca !== sa ? 1 : 0);
+      if (n >= 2) continue;
+      if (codes.other[c] === 1) n = -1;
+    }
     let x = scratch.explainers[c];
     if (x === undefined) {
       x = scopeExplainer((index.entries[c] as ExceptionEntry).compiled);
       scratch.explainers[c] = x;
     }
-    const n = countExplainedFailures(x, subject, keys.ids, 2);
+    if (n === -1) n = countExplainedFailures(x, subject, keys.ids, 2);
     if (n >= 2) continue;
     const e = index.entries[c] as ExceptionEntry;
     if (n === 0) {
@@ -155,6 +174,18 @@ export const candidateList = (
 
 const byExceptionId = (a: NearMiss, b: NearMiss): number =>
   compareCodeUnits(a.exception_id, b.exception_id);
+
+// A subject value no scope names: equal to no entry's number.
+const ABSENT = -3;
+
+// The number of a subject's only identifier; SEVERAL when it has aliases (then every
+// candidate is tested against its scope); ABSENT without identifiers or when no scope names it.
+const subjectCode = (numbers: ReadonlyMap<string, number>, ids: SubjectIds | undefined): number => {
+  if (ids === undefined) return ABSENT;
+  if (ids.size !== 1) return SEVERAL;
+  for (const id of ids.keys()) return numbers.get(id) ?? ABSENT;
+  return ABSENT;
+};
 
 // Most findings have no candidate: they share one empty decision.
 const NONE: ReadonlyArray<never> = Object.freeze([]);

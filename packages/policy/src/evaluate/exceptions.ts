@@ -19,7 +19,7 @@ import {
   type ExceptionStatus,
   type Timestamp,
 } from '@warrant/core';
-import { comparePrecedence, precedenceKey } from './precedence';
+import { comparePrecedence, precedenceKey, type PrecedenceKey } from './precedence';
 
 // --- model -----------------------------------------------------------------
 
@@ -101,13 +101,21 @@ export const exceptionsAt = (
     });
   });
   if (issues.length > 0) return E.left(issues);
-  const keyed = found.map((e) => ({
-    e,
-    key: precedenceKey(e.current.type, e.compiled, e.exception_id),
-  }));
-  keyed.sort((a, b) => comparePrecedence(a.key, b.key));
+  const keys = found.map((e) => precedenceKey(e.current.type, e.compiled, e.exception_id));
+  const order = found.map((_, i) => i);
+  order.sort((a, b) => comparePrecedence(keys[a] as PrecedenceKey, keys[b] as PrecedenceKey));
   return E.right({
-    entries: keyed.map(({ e }, rank) => ({ ...e, rank })),
+    entries: order.map((i, rank): ExceptionEntry => {
+      const e = found[i] as Omit<ExceptionEntry, 'rank'>;
+      return {
+        exception_id: e.exception_id,
+        current: e.current,
+        status: e.status,
+        compiled: e.compiled,
+        rank,
+        input: e.input,
+      };
+    }),
     histories: normalized,
   });
 };
