@@ -19,6 +19,7 @@ import { makeError, type WarrantError } from '../errors';
 import { versSchemesForPurlType } from '../version/scheme';
 import { parseVers } from '../version/vers';
 import { byCodeUnit, formatPurl, type PurlComponents } from './encode';
+import { parseNormalPurl } from './fast';
 import { splitPurl } from './split';
 
 // --- model -----------------------------------------------------------------
@@ -54,6 +55,17 @@ export const MAX_PURL_LENGTH = 8_192;
  */
 export const parsePurl = (text: string, path = '$'): E.Either<PurlError, PackageUrl> => {
   if (typeof text !== 'string') throw new TypeError('parsePurl expects a string');
+  // Most purls are already in normal form: their components without packageurl-js.
+  const normal = text.length <= MAX_PURL_LENGTH ? parseNormalPurl(text) : undefined;
+  return normal !== undefined ? E.right(normal as PackageUrl) : parsePurlInFull(text, path);
+};
+
+/**
+ * {@link parsePurl} without the shortcut for purls already in normal form (`fast.ts`): the
+ * reference the shortcut is tested against.
+ * @internal
+ */
+export const parsePurlInFull = (text: string, path = '$'): E.Either<PurlError, PackageUrl> => {
   const fail = (message: string): E.Either<PurlError, never> =>
     E.left(makeError('CORE_PURL_INVALID', message, path));
   if (text.length > MAX_PURL_LENGTH) return fail(`longer than ${MAX_PURL_LENGTH} characters`);
