@@ -68,4 +68,23 @@ describe('uniqueSorted (properties)', () => {
       ),
     );
   });
+
+  it('merges a few ordered runs and sorts the rest, with duplicates across runs', () => {
+    const run = fc
+      .array(fc.string({ unit: 'binary', maxLength: 3 }), { maxLength: 10 })
+      .map((r) => r.sort(compareStrings));
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 10 }), (runs) => {
+        const xs = runs.flat();
+        expect(uniqueSorted(xs)).toStrictEqual([...new Set(xs)].sort(compareStrings));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('does not change its input', () => {
+    const xs = ['b', 'a', 'c', 'a'];
+    expect(uniqueSorted(xs)).toStrictEqual(['a', 'b', 'c']);
+    expect(xs).toStrictEqual(['b', 'a', 'c', 'a']);
+  });
 });
