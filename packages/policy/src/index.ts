@@ -89,10 +89,9 @@ export {
   VerdictCounts,
   VERDICT_SCHEMA,
   decodeVerdict,
-  verdictBytes,
   verdictText,
-  verdictDigest,
 } from './verdict';
+export { verdictBytes, verdictDigest, writeVerdict } from './verdict-bytes';
 export {
   EvaluationPolicy,
   SeverityGate,

@@ -2,16 +2,14 @@
  * Verdict v1 (docs/spec/verdict-v1.md): the canonical JSON record of one evaluation: digests of
  * every input, the `now` used, the outcome with the gates that decided it, counts, every
  * exception's status, and one decision per finding and per policy-rule violation with its
- * reasoning. The same inputs give the same bytes ({@link verdictBytes}).
+ * reasoning. The same inputs give the same bytes (`verdictBytes`, in verdict-bytes.ts).
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import {
   canonicalize,
-  createSha256,
   decodeWith,
-  digestFromRaw,
   EnvironmentFacts,
   ExceptionId,
   ExceptionStatus,
@@ -19,7 +17,6 @@ import {
   Severity,
   Sha256Digest,
   Timestamp,
-  utf8Encode,
   VersionNumber,
   type DecodeError,
 } from '@warrant/core';
@@ -253,7 +250,9 @@ export const decodeVerdict = (
  * The canonical text of a verdict (RFC 8785): what is stored, hashed and compared on replay.
  * @param verdict - a verdict made by `evaluate` (JSON values only)
  * @returns the canonical JSON text
- * @throws TypeError when the value is not JSON (not a verdict `evaluate` made)
+ * @throws TypeError when the value is not JSON (not a verdict `evaluate` made); RangeError when
+ *   the text would exceed the engine's maximum string length (use `verdictBytes` or
+ *   `writeVerdict` for verdicts of hundreds of thousands of findings)
  * @see docs/spec/verdict-v1.md section 2
  * @example
  * verdictText(v).startsWith('{"context":') // true
@@ -262,82 +261,4 @@ export const verdictText = (verdict: Verdict): string => {
   const text = canonicalize(verdict);
   if (E.isLeft(text)) throw new TypeError(`not a JSON verdict: ${text.left.message}`);
   return text.right;
-};
-
-/**
- * The canonical UTF-8 bytes of a verdict: replay compares these byte for byte. The bytes are
- * those of {@link verdictText}, but written a slice of each array at a time, so a verdict of a
- * million findings (whose text can exceed the engine's maximum string length) still serializes.
- * @param verdict - a verdict
- * @returns RFC 8785 bytes
- * @throws TypeError as {@link verdictText}
- * @see docs/spec/verdict-v1.md section 2
- * @example
- * bytesEqual(verdictBytes(evaluate(input)), storedBytes)
- */
-export const verdictBytes = (verdict: Verdict): Uint8Array => {
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for (const text of verdictPieces(verdict)) {
-    const bytes = utf8Encode(text);
-    parts.push(bytes);
-    length += bytes.length;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
-
-/**
- * The digest of a verdict: SHA-256 of {@link verdictBytes}, hashed piece by piece.
- * @param verdict - a verdict
- * @returns `sha256:<hex>`
- * @see docs/spec/verdict-v1.md section 2
- * @example
- * verdictDigest(v) // 'sha256:…'
- */
-export const verdictDigest = (verdict: Verdict): Sha256Digest => {
-  const h = createSha256();
-  for (const text of verdictPieces(verdict)) h.update(utf8Encode(text));
-  return digestFromRaw(h.digest());
-};
-
-// --- internal --------------------------------------------------------------
-
-/** Array elements canonicalized per call. */
-const SLICE = 2048;
-
-// The canonical text of the verdict in pieces whose concatenation is canonicalize(verdict):
-// RFC 8785 writes an object as its members sorted by name (UTF-16 code units) and an array as
-// its elements' texts joined by `,`, with no whitespace (section 3.2), so the top-level members
-// are written in that order and each array a slice at a time.
-function* verdictPieces(verdict: Verdict): Generator<string> {
-  const v = verdict as unknown as Record<string, unknown>;
-  const names = Object.keys(v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  yield '{';
-  for (let n = 0; n < names.length; n++) {
-    const name = names[n] as string;
-    const value = v[name];
-    yield `${n === 0 ? '' : ','}${JSON.stringify(name)}:`;
-    if (!Array.isArray(value) || value.length <= SLICE) {
-      yield text(value);
-      continue;
-    }
-    yield '[';
-    for (let i = 0; i < value.length; i += SLICE) {
-      yield `${i === 0 ? '' : ','}${text(value.slice(i, i + SLICE)).slice(1, -1)}`;
-    }
-    yield ']';
-  }
-  yield '}';
-}
-
-const text = (value: unknown): string => {
-  const c = canonicalize(value);
-  if (E.isLeft(c)) throw new TypeError(`not a JSON verdict: ${c.left.message}`);
-  return c.right;
 };

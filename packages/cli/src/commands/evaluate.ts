@@ -25,7 +25,7 @@ import {
   decodeEvaluationPolicy,
   evaluate,
   PolicyViolation,
-  verdictText,
+  writeVerdict,
   type AliasSource,
   type EvaluationPolicy,
   type Verdict,
@@ -156,7 +156,9 @@ export const evaluateCommand = async (
       return fail(verdict.left.issues.map((i) => formatError(i)).join('\n'));
     }
     for (const w of warnings) io.stderr(`warrant evaluate: warning: ${w}\n`);
-    io.stdout(`${a.json ? verdictText(verdict.right) : summarize(verdict.right)}\n`);
+    // The verdict of a million findings is close to a gigabyte: stream it, never as one text.
+    if (a.json) writeVerdict(verdict.right, (chunk) => io.stdout(chunk));
+    io.stdout(`${a.json ? '' : summarize(verdict.right)}\n`);
     return verdict.right.outcome === 'fail' ? EXIT.FAILED : EXIT.OK;
   } catch (e) {
     if (e instanceof InputError) return fail(e.message);

@@ -13,15 +13,10 @@ import {
 } from '@warrant/core';
 import type { InputDigests } from '../verdict';
 import { compileCanonicalBytes } from './codec-canonical-bytes';
-import {
-  arrayHasher,
-  canonicalText,
-  digestCanonicalArray,
-  digestKeyedSet,
-  digestTextSet,
-} from './digests';
+import { arrayHasher, canonicalText, digestCanonicalArray, digestTextSet } from './digests';
 import type { EvaluationInput } from './input';
 import { EvaluationPolicy, PolicyViolation, type Gate } from './policy-config';
+import { putJson, writeValue, type Put } from './value-bytes';
 
 // --- operations ------------------------------------------------------------
 
@@ -76,11 +71,7 @@ export const inputDigests = (
 ): InputDigests => ({
   policy: digestBytes(utf8Encode(canonicalText(EvaluationPolicy.encode(policy)))),
   findings: digestFindings(input.findings, findingOrder),
-  exceptions: digestKeyedSet(
-    histories,
-    (h) => h.id,
-    (h) => h.events,
-  ),
+  exceptions: digestHistories(histories),
   vex: digestTextSet((input.vex ?? []).map((s) => VexStatement.encode(s))),
   violations: digestTextSet((input.violations ?? []).map((v) => PolicyViolation.encode(v))),
   knowledge: digestCanonicalArray(
@@ -90,7 +81,38 @@ export const inputDigests = (
   ),
 });
 
+/**
+ * The exceptions digest: SHA-256 of the canonical JSON of the array of event lists (in normal
+ * form), ordered by exception id (UTF-16 code units). Each event list is written as bytes by
+ * the generic byte writer (value-bytes.ts) straight into the hashed buffer: exactly the bytes
+ * of `canonicalize(sorted.map((h) => h.events))`, without that text.
+ * @param histories - the exception histories in normal form (from `exceptionsAt`), ids unique
+ * @returns `sha256:<hex>`
+ * @throws TypeError when an event list is not JSON (the fold only lets JSON through)
+ * @see docs/spec/verdict-v1.md section 5
+ * @example
+ * digestHistories([{ id: 'exc-1', events: [proposed, approved] }]) // 'sha256:…'
+ * @internal
+ */
+export const digestHistories = (
+  histories: ReadonlyArray<{ readonly id: string; readonly events: ReadonlyArray<unknown> }>,
+): Sha256Digest => {
+  const sorted = [...histories].sort((a, b) => compareCodeUnits(a.id, b.id));
+  const h = arrayHasher();
+  for (const { events } of sorted) {
+    // Refused: the canonicalizer says why, in the words the text path used.
+    if (!writeValue(putElement, events, h.next())) {
+      canonicalText([events]);
+      throw new TypeError('evaluation input is not JSON: a value changed while it was read');
+    }
+  }
+  return h.digest();
+};
+
 // --- internal --------------------------------------------------------------
+
+// An element of the hashed array: one level down from its root (the nesting limit counts it).
+const putElement: Put = (v, sink) => putJson(v, sink, 1);
 
 const writeFinding = compileCanonicalBytes(Finding);
 
