@@ -77,16 +77,21 @@ export function applyAllowedEvent(
   switch (e.type) {
     case 'exception.amended':
     case 'exception.renewed':
-      versions.push({
-        version: e.payload.version,
-        origin: e.type === 'exception.amended' ? 'amend' : 'renew',
-        previous_version: e.payload.previous_version,
-        requester: e.actor.id,
-        created_at: e.time,
-        content: e.payload.proposal,
-        content_digest: digest ?? proposalDigest(e.payload.proposal),
-        approvals: [],
-      });
+      // A new array of exactly the right length, also when owned: a push would leave spare
+      // capacity in every record kept (assigning a member it has keeps its position).
+      out.versions = [
+        ...versions,
+        {
+          version: e.payload.version,
+          origin: e.type === 'exception.amended' ? 'amend' : 'renew',
+          previous_version: e.payload.previous_version,
+          requester: e.actor.id,
+          created_at: e.time,
+          content: e.payload.proposal,
+          content_digest: digest ?? proposalDigest(e.payload.proposal),
+          approvals: [],
+        },
+      ];
       break;
     case 'exception.approved': {
       const v = writable(versions, e.payload.version, owned);
@@ -94,8 +99,7 @@ export function applyAllowedEvent(
         e.payload.signature === undefined
           ? { id: e.actor.id, role: e.payload.role, at: e.time }
           : { id: e.actor.id, role: e.payload.role, at: e.time, signature: e.payload.signature };
-      if (owned) (v.approvals as Approval[]).push(a);
-      else v.approvals = [...v.approvals, a];
+      v.approvals = [...v.approvals, a]; // exactly sized, as the versions above
       if (e.payload.final) v.approved_at = e.time;
       break;
     }

@@ -284,14 +284,19 @@ function readObjectSet(
   note: ReadNote,
 ): Rec[] | undefined {
   if (!Array.isArray(u) || u.length === 0) return undefined;
+  // One element is sorted and unique; a literal holds it without the spare capacity a push
+  // leaves (the result is kept for as long as the record that holds it).
+  if (u.length === 1) {
+    const v = read(u[0], note);
+    return v === undefined ? undefined : [v];
+  }
   const out: Rec[] = [];
   for (let i = 0; i < u.length; i++) {
     const v = read(u[i], note);
     if (v === undefined) return undefined;
     out.push(v);
   }
-  // One element is sorted and unique; more need the codec's key, the element's canonical JSON.
-  if (out.length === 1) return out;
+  // More than one need the codec's key, the element's canonical JSON.
   const sorted = sortUnique(out, setKey);
   if (sorted !== undefined && sorted.some((x, i) => x !== out[i])) note.normalized = true;
   return sorted;

@@ -71,23 +71,30 @@ export const versionStatusAt = (
   if (v === undefined || after(v.created_at, at)) return undefined;
   const approvedAt = atOrBefore(v.approved_at, at);
   // The earliest terminal transition, ties broken by PRIORITY (no two share a priority).
+  // (Written out rather than through a local closure: this runs for most events of a fold.)
   let since: Timestamp | undefined;
   let status: ExceptionStatus = 'expired';
-  const earliest = (t: Timestamp, s: ExceptionStatus): void => {
-    const c = since === undefined ? -1 : compareTimestamps(t, since);
-    if (c < 0 || (c === 0 && PRIORITY[s] < PRIORITY[status])) {
-      since = t;
-      status = s;
-    }
-  };
   const review = v.review !== undefined && !after(v.review.at, at) ? v.review : undefined;
-  if (review?.action === 'rejected') earliest(review.at, 'rejected');
-  if (v.revocation !== undefined && !after(v.revocation.at, at)) {
-    earliest(v.revocation.at, 'revoked');
+  if (review?.action === 'rejected') {
+    since = review.at;
+    status = 'rejected';
+  }
+  const revoked =
+    v.revocation !== undefined && !after(v.revocation.at, at) ? v.revocation : undefined;
+  if (revoked !== undefined && earlier(revoked.at, 'revoked', since, status)) {
+    since = revoked.at;
+    status = 'revoked';
   }
   const superseded = supersededAt(record, v, approvedAt, at);
-  if (superseded !== undefined) earliest(superseded, 'superseded');
-  if (!after(v.content.expires_at, at)) earliest(v.content.expires_at, 'expired');
+  if (superseded !== undefined && earlier(superseded, 'superseded', since, status)) {
+    since = superseded;
+    status = 'superseded';
+  }
+  const expires = v.content.expires_at;
+  if (!after(expires, at) && earlier(expires, 'expired', since, status)) {
+    since = expires;
+    status = 'expired';
+  }
   if (since !== undefined) return { status, since };
   if (review?.action === 'changes_requested')
     return { status: 'changes_requested', since: review.at };
@@ -152,6 +159,17 @@ const PRIORITY: Record<ExceptionStatus, number> = {
   proposed: 4,
   approved: 4,
   active: 4,
+};
+
+/** Whether a transition to `s` at `t` precedes the one found so far (ties broken by PRIORITY). */
+const earlier = (
+  t: Timestamp,
+  s: ExceptionStatus,
+  since: Timestamp | undefined,
+  status: ExceptionStatus,
+): boolean => {
+  const c = since === undefined ? -1 : compareTimestamps(t, since);
+  return c < 0 || (c === 0 && PRIORITY[s] < PRIORITY[status]);
 };
 
 const atOrBefore = (t: Timestamp | undefined, at: Timestamp): Timestamp | undefined =>
