@@ -87,7 +87,12 @@ export function applyAllowedEvent(
           previous_version: e.payload.previous_version,
           requester: e.actor.id,
           created_at: e.time,
-          content: e.payload.proposal,
+          // Parts equal to the latest version's are that version's (a renewal usually keeps
+          // the scope and the evidence: records kept for a whole log then hold them once).
+          content: shareEqualMembers(
+            (versions[versions.length - 1] as VersionRecord).content,
+            e.payload.proposal,
+          ),
           content_digest: digest ?? proposalDigest(e.payload.proposal),
           approvals: [],
         },
@@ -137,6 +142,47 @@ export function applyAllowedEvent(
 }
 
 // --- internal --------------------------------------------------------------
+
+/**
+ * `next` with each member that equals (as JSON) the same member of `prev` taken from `prev`: the
+ * same value, members in `next`'s order, `next` itself when nothing is shared (never modified).
+ */
+function shareEqualMembers<A extends object>(prev: A, next: A): A {
+  const p = prev as Record<string, unknown>;
+  const n = next as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k of Object.keys(n)) {
+    const pv = p[k];
+    if (pv !== undefined && pv !== n[k] && jsonEqual(pv, n[k])) {
+      out ??= { ...n };
+      out[k] = pv;
+    }
+  }
+  return (out ?? next) as A;
+}
+
+/** Whether two JSON values are equal (objects: the same members in the same order). */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true; // 0 and -0 differ: a shared member must be the same value
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i]) return false;
+    if (!jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) {
+      return false;
+    }
+  }
+  return true;
+}
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -6,9 +6,11 @@ import {
   proposalDigest,
   verifyAndFoldExceptionLines,
   type EventDraft,
+  type ExceptionRecord,
+  type VerifiedExceptionLog,
 } from '@warrant/core';
 import { LOG, seal } from '../event-log/arbitraries';
-import { approved, proposed } from './events';
+import { approved, proposed, revised } from './events';
 import { proposal } from './fixtures';
 
 const stored = (drafts: ReadonlyArray<EventDraft>): Uint8Array => {
@@ -70,5 +72,38 @@ describe('verifyAndFoldExceptionLines', () => {
     const content = r.right.records[0]?.versions[0]?.content;
     expect(content?.scope.vulnerabilities).toEqual(['CVE-2024-0001', 'CVE-2024-0002']);
     expect(r.right.records[0]?.versions[0]?.content_digest).toBe(proposalDigest(content!));
+  });
+});
+
+describe('records kept by a fold', () => {
+  const deepFreeze = <A>(x: A): A => {
+    if (typeof x === 'object' && x !== null) {
+      for (const v of Object.values(x)) deepFreeze(v);
+      Object.freeze(x);
+    }
+    return x;
+  };
+
+  it('share the parts of a new version equal to the latest version, never modifying the events', () => {
+    const renewed = { ...p, rationale: 'Still unreachable.', expires_at: '2026-06-01T00:00:00Z' };
+    const history = deepFreeze([
+      proposed('2026-01-01T00:00:00Z', 'alice', 'exc-a', p),
+      approved('2026-01-02T00:00:00Z', 'bob', 'exc-a', 1, p, true),
+      revised('renewed', '2026-03-01T00:00:00Z', 'alice', 'exc-a', 2, 1, renewed as never),
+    ]);
+    const one = verifyAndFoldExceptionLines(LOG, stored(history));
+    for (const r of [
+      foldExceptionLog(history),
+      E.map((v: VerifiedExceptionLog) => v.records)(one),
+    ]) {
+      const records: ReadonlyArray<ExceptionRecord> = E.isRight(r) ? r.right : [];
+      const [v1, v2] = records[0]?.versions ?? [];
+      expect(v2?.content.scope).toBe(v1?.content.scope);
+      expect(v2?.content.evidence_refs).toBe(v1?.content.evidence_refs);
+      expect(v2?.content.rationale).toBe('Still unreachable.');
+      expect(v2?.content).toEqual(renewed);
+      expect(Object.keys(v2?.content ?? {})).toEqual(Object.keys(v1?.content ?? {}));
+      expect(v2?.content_digest).toBe(proposalDigest(renewed as never));
+    }
   });
 });
