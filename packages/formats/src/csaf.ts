@@ -16,8 +16,7 @@ import { formatsError } from './errors';
 import { documentPurl, documentTime, emptyOutput, type Importer } from './internal/env';
 import {
   at,
-  describe,
-  isObj,
+  isRootObject,
   objects,
   optArr,
   optObj,
@@ -40,10 +39,7 @@ import { sortProducts } from './internal/vex';
  */
 export const importCsaf: Importer = (doc, env) => {
   const { ctx } = env;
-  if (!isObj(doc)) {
-    ctx.fail(undefined, `expected a CSAF document object, got ${describe(doc)}`);
-    return emptyOutput();
-  }
+  if (!isRootObject(ctx, doc, 'a CSAF document')) return emptyOutput();
   const dp = at(undefined, 'document');
   const document = reqObj(ctx, doc, 'document', undefined);
   if (document === undefined) return emptyOutput();

@@ -31,8 +31,8 @@ import {
 import { FindingCollector } from './internal/findings';
 import {
   at,
-  describe,
   isObj,
+  isRootObject,
   objects,
   optArr,
   optNum,
@@ -56,10 +56,7 @@ const SPEC_VERSIONS = new Set(['1.4', '1.5', '1.6']);
  */
 export const importCycloneDx: Importer = (doc, env) => {
   const { ctx } = env;
-  if (!isObj(doc)) {
-    ctx.fail(undefined, `expected a CycloneDX BOM object, got ${describe(doc)}`);
-    return emptyOutput();
-  }
+  if (!isRootObject(ctx, doc, 'a CycloneDX BOM')) return emptyOutput();
   const specVersion = doc['specVersion'];
   if (typeof specVersion !== 'string' || !SPEC_VERSIONS.has(specVersion)) {
     return formatsError(

@@ -20,8 +20,8 @@ import {
 import { FindingCollector } from './internal/findings';
 import {
   at,
-  describe,
   isObj,
+  isRootObject,
   objects,
   optArr,
   optNum,
@@ -46,10 +46,7 @@ import { compareStrings } from './internal/sort';
  */
 export const importGrype: Importer = (doc, env) => {
   const { ctx } = env;
-  if (!isObj(doc)) {
-    ctx.fail(undefined, `expected a Grype report object, got ${describe(doc)}`);
-    return emptyOutput();
-  }
+  if (!isRootObject(ctx, doc, 'a Grype report')) return emptyOutput();
   const descriptor = optObj(ctx, doc, 'descriptor', undefined);
   const dp = at(undefined, 'descriptor');
   const scanner = scannerRef(

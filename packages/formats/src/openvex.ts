@@ -28,6 +28,7 @@ import {
   at,
   describe,
   isObj,
+  isRootObject,
   objects,
   optArr,
   optObj,
@@ -50,10 +51,7 @@ import { sortProducts } from './internal/vex';
  */
 export const importOpenVex: Importer = (doc, env) => {
   const { ctx } = env;
-  if (!isObj(doc)) {
-    ctx.fail(undefined, `expected an OpenVEX document object, got ${describe(doc)}`);
-    return emptyOutput();
-  }
+  if (!isRootObject(ctx, doc, 'an OpenVEX document')) return emptyOutput();
   const context = optStr(ctx, doc, '@context', undefined) ?? '';
   const versionMatch = /^https:\/\/openvex\.dev\/ns\/v(\d+\.\d+\.\d+)$/.exec(context);
   const formatVersion = versionMatch === null ? '0.0.1' : (versionMatch[1] as string);

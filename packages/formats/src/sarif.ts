@@ -25,8 +25,8 @@ import {
 import { FindingCollector, type FindingContext } from './internal/findings';
 import {
   at,
-  describe,
   isObj,
+  isRootObject,
   objects,
   optArr,
   optObj,
@@ -50,10 +50,7 @@ import { compareStrings, uniqueSorted } from './internal/sort';
  */
 export const importSarif: Importer = (doc, env) => {
   const { ctx } = env;
-  if (!isObj(doc)) {
-    ctx.fail(undefined, `expected a SARIF log object, got ${describe(doc)}`);
-    return emptyOutput();
-  }
+  if (!isRootObject(ctx, doc, 'a SARIF log')) return emptyOutput();
   if (doc['version'] !== '2.1.0') {
     return formatsError(
       'FORMATS_UNSUPPORTED_VERSION',

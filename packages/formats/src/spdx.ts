@@ -17,8 +17,7 @@ import {
 } from './internal/env';
 import {
   at,
-  describe,
-  isObj,
+  isRootObject,
   objects,
   optArr,
   optObj,
@@ -41,10 +40,7 @@ const VERSIONS = new Set(['SPDX-2.2', 'SPDX-2.3']);
  */
 export const importSpdx: Importer = (doc, env) => {
   const { ctx } = env;
-  if (!isObj(doc)) {
-    ctx.fail(undefined, `expected an SPDX document object, got ${describe(doc)}`);
-    return emptyOutput();
-  }
+  if (!isRootObject(ctx, doc, 'an SPDX document')) return emptyOutput();
   const version = doc['spdxVersion'];
   if (typeof version !== 'string' || !VERSIONS.has(version)) {
     return formatsError(

@@ -24,8 +24,8 @@ import {
 import { FindingCollector } from './internal/findings';
 import {
   at,
-  describe,
   isObj,
+  isRootObject,
   objects,
   optArr,
   optNum,
@@ -56,10 +56,7 @@ export const importTrivy: Importer = (doc, env) => {
       '$',
     );
   }
-  if (!isObj(doc)) {
-    ctx.fail(undefined, `expected a Trivy report object, got ${describe(doc)}`);
-    return emptyOutput();
-  }
+  if (!isRootObject(ctx, doc, 'a Trivy report')) return emptyOutput();
   if (doc.SchemaVersion !== 2) {
     return formatsError(
       'FORMATS_UNSUPPORTED_VERSION',

@@ -63,6 +63,16 @@ export const renderPath = (path: Path): string => {
 export const isObj = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Whether the document root is an object, recording `expected <what> object, got …` at `$` when
+ * it is not (every importer but OSV's, which also takes an array, starts here).
+ */
+export const isRootObject = (ctx: Ctx, doc: unknown, what: string): doc is Obj => {
+  if (isObj(doc)) return true;
+  ctx.fail(undefined, `expected ${what} object, got ${describe(doc)}`);
+  return false;
+};
+
 /** A short description of a value for messages: `5`, `"x"`, `an array`, `an object`. */
 export const describe = (v: unknown): string => {
   if (v === null) return 'null';
