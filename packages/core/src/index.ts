@@ -359,6 +359,7 @@ export { formatPurl } from './purl/encode';
 export {
   scopeExplainer,
   countExplainedFailures,
+  componentsHold,
   firstScopeFailure,
   scopeHits,
 } from './scope-match/scope-explainer';

@@ -44,12 +44,24 @@ export const missReason = (
   value: string,
   joined: string,
   aliases: number,
-): string => {
-  if (d === 'vulnerabilities') {
-    return `${d}: ${value} (and its ${aliases} known aliases) is none of ${joined}`;
-  }
-  if (d === 'artifacts' || d === 'policy_rules') return `${d}: ${value} is not listed (${joined})`;
-  return `${d}: ${value} matches none of ${joined}`;
+): string => MISS_HEAD[d] + value + missTail(d, joined, aliases);
+
+/**
+ * What {@link missReason} writes after the subject's value: a caller explaining one scope
+ * against many subjects keeps it, so each reason is two concatenations.
+ * @param d - the dimension
+ * @param joined - the scope's values joined by `, `
+ * @param aliases - for `vulnerabilities`: how many identifiers besides its id the subject has
+ * @returns e.g. ` is not listed (sha256:…)`
+ * @see docs/spec/scope-matching.md section 9
+ * @example
+ * MISS_HEAD['environment.envs'] + 'dev' + missTail('environment.envs', 'prod', 0) // === missReason('environment.envs', 'dev', 'prod', 0)
+ * @internal
+ */
+export const missTail = (d: ScopeDimension, joined: string, aliases: number): string => {
+  if (d === 'vulnerabilities') return ` (and its ${aliases} known aliases) is none of ${joined}`;
+  if (d === 'artifacts' || d === 'policy_rules') return ` is not listed (${joined})`;
+  return ` matches none of ${joined}`;
 };
 
 /**
@@ -78,6 +90,23 @@ export const componentsMissReason = (
 };
 
 // --- internal --------------------------------------------------------------
+
+/**
+ * What {@link missReason} writes before the subject's value: the dimension and `: `.
+ * @internal
+ */
+export const MISS_HEAD: Readonly<Record<ScopeDimension, string>> = {
+  vulnerabilities: 'vulnerabilities: ',
+  components: 'components: ',
+  artifacts: 'artifacts: ',
+  'environment.envs': 'environment.envs: ',
+  'environment.clusters': 'environment.clusters: ',
+  'environment.namespaces': 'environment.namespaces: ',
+  'environment.repositories': 'environment.repositories: ',
+  'environment.projects': 'environment.projects: ',
+  'environment.tenants': 'environment.tenants: ',
+  policy_rules: 'policy_rules: ',
+};
 
 const NOUN: Record<ScopeDimension, string> = {
   vulnerabilities: 'vulnerability',

@@ -9,9 +9,10 @@
  * @module
  */
 import { envValueMatches } from '../exception/query';
+import type { PackageUrl } from '../purl/purl';
 import type { CompiledScope } from './compile';
 import { componentAdmits } from './compile';
-import { absentReason, componentsMissReason, missReason } from './reasons';
+import { absentReason, componentsMissReason, MISS_HEAD, missTail } from './reasons';
 import {
   ENVIRONMENT_FACT_OF,
   subjectValue,
@@ -29,6 +30,8 @@ export interface ScopeExplainer {
   readonly memos: ReadonlyArray<Map<string, boolean>>;
   /** Per constrained dimension (indexed like `compiled.constrained`): its values joined by `, `. */
   readonly joined: Array<string | undefined>;
+  /** Per constrained dimension: the words after the value in its miss reason (no aliases). */
+  readonly tails: Array<string | undefined>;
   /** Candidate canonical purl -> the `components` reason when no component admits it. */
   readonly componentMisses: Map<string, string>;
 }
@@ -54,6 +57,7 @@ export const scopeExplainer = (compiled: CompiledScope): ScopeExplainer => ({
   compiled,
   memos: compiled.components.map(() => new Map<string, boolean>()),
   joined: new Array<string | undefined>(compiled.constrained.length),
+  tails: new Array<string | undefined>(compiled.constrained.length),
   componentMisses: new Map(),
 });
 
@@ -107,7 +111,11 @@ export const firstScopeFailure = (
     const value = subjectValue(d, subject);
     if (value === null) return { dimension: d, reason: absentReason(d, joined) };
     if (d !== 'components') {
-      return { dimension: d, reason: missReason(d, value, joined, (ids?.size ?? 1) - 1) };
+      const aliases = (ids?.size ?? 1) - 1;
+      // The words after the value depend on the scope alone (and the alias count): kept.
+      const tail =
+        aliases === 0 ? (x.tails[i] ??= missTail(d, joined, 0)) : missTail(d, joined, aliases);
+      return { dimension: d, reason: MISS_HEAD[d] + value + tail };
     }
     const purl = subject.purl as NonNullable<ScopeSubject['purl']>;
     let reason = x.componentMisses.get(value);
@@ -173,6 +181,26 @@ export const scopeHits = (
   return out;
 };
 
+/**
+ * Whether a scope's components dimension admits a purl: the test `countExplainedFailures`
+ * applies to that dimension, with the explainer's memos (for a caller that already knows the
+ * other dimensions' answers).
+ * @param x - the explainer of a scope that constrains components
+ * @param purl - the subject's purl, or undefined without one (then no component admits it)
+ * @returns true when some component admits the purl
+ * @see docs/spec/scope-matching.md section 2
+ * @example
+ * componentsHold(x, p('pkg:npm/a@1.0.0')) // true for a scope listing pkg:npm/a
+ */
+export const componentsHold = (x: ScopeExplainer, purl: PackageUrl | undefined): boolean => {
+  if (purl === undefined) return false;
+  const cs = x.compiled.components;
+  for (let i = 0; i < cs.length; i++) {
+    if (componentAdmits(cs[i] as (typeof cs)[number], purl, x.memos[i])) return true;
+  }
+  return false;
+};
+
 // --- internal --------------------------------------------------------------
 
 // Whether a constrained dimension matches (the test of `countScopeFailures`), without allocating.
@@ -188,15 +216,7 @@ const holds = (
     for (let i = 0; i < scope.length; i++) if (ids.has(scope[i] as string)) return true;
     return false;
   }
-  if (d === 'components') {
-    const p = subject.purl;
-    if (p === undefined) return false;
-    const cs = x.compiled.components;
-    for (let i = 0; i < cs.length; i++) {
-      if (componentAdmits(cs[i] as (typeof cs)[number], p, x.memos[i])) return true;
-    }
-    return false;
-  }
+  if (d === 'components') return componentsHold(x, subject.purl);
   if (d === 'artifacts') return subject.artifact !== undefined && scope.includes(subject.artifact);
   if (d === 'policy_rules') {
     return subject.policyRule !== undefined && scope.includes(subject.policyRule);

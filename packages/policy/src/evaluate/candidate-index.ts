@@ -38,7 +38,7 @@ export interface CandidateIndex {
  * The vulnerabilities and artifacts dimensions of every entry as small integers: `vulnerability`
  * and `artifact` hold, per entry, {@link UNCONSTRAINED}, {@link SEVERAL} (a set of two or more
  * values, or none), or the number of its only value in `vulnerabilities` / `artifacts` (each
- * distinct string numbered once). `other` is 1 for an entry that constrains any other dimension.
+ * distinct string numbered once). `other` is 0, {@link OTHER_COMPONENTS} or {@link OTHER_MORE}.
  */
 export interface ScopeCodes {
   readonly vulnerability: Int32Array;
@@ -47,6 +47,11 @@ export interface ScopeCodes {
   readonly vulnerabilities: ReadonlyMap<string, number>;
   readonly artifacts: ReadonlyMap<string, number>;
 }
+
+/** `other` of an entry constraining components besides vulnerabilities and artifacts. */
+export const OTHER_COMPONENTS = 1;
+/** `other` of an entry constraining an environment dimension or policy rules. */
+export const OTHER_MORE = 2;
 
 /** A dimension the scope does not constrain. */
 export const UNCONSTRAINED = -1;
@@ -129,14 +134,19 @@ export const candidatesOf = (
   out: number[] = [],
 ): number[] => {
   out.length = 0;
+  // Each list is ascending: the result needs sorting only when two lists gave entries.
+  let lists = 0;
   if (keys.ids !== undefined) {
-    for (const id of keys.ids.keys()) take(out, index.byVulnerability.get(id), stamp, token);
+    for (const id of keys.ids.keys())
+      lists += take(out, index.byVulnerability.get(id), stamp, token);
   }
-  if (keys.purlKey !== undefined) take(out, index.byPurlKey.get(keys.purlKey), stamp, token);
-  if (keys.artifact !== undefined) take(out, index.byArtifact.get(keys.artifact), stamp, token);
-  if (keys.rule !== undefined) take(out, index.byRule.get(keys.rule), stamp, token);
-  if (index.unkeyed.length > 0) take(out, index.unkeyed, stamp, token);
-  if (out.length > 1) out.sort(ascending);
+  if (keys.purlKey !== undefined)
+    lists += take(out, index.byPurlKey.get(keys.purlKey), stamp, token);
+  if (keys.artifact !== undefined)
+    lists += take(out, index.byArtifact.get(keys.artifact), stamp, token);
+  if (keys.rule !== undefined) lists += take(out, index.byRule.get(keys.rule), stamp, token);
+  if (index.unkeyed.length > 0) lists += take(out, index.unkeyed, stamp, token);
+  if (lists > 1) out.sort(ascending);
   return out;
 };
 
@@ -174,7 +184,8 @@ const scopeCodes = (entries: ReadonlyArray<ExceptionEntry>): ScopeCodes => {
     vulnerability[i] = code(vulnerabilities, c.values.vulnerabilities);
     artifact[i] = code(artifacts, c.values.artifacts);
     for (const d of c.constrained) {
-      if (d !== 'vulnerabilities' && d !== 'artifacts') other[i] = 1;
+      if (d === 'components') other[i] = Math.max(other[i] as number, OTHER_COMPONENTS);
+      else if (d !== 'vulnerabilities' && d !== 'artifacts') other[i] = OTHER_MORE;
     }
   }
   return { vulnerability, artifact, other, vulnerabilities, artifacts };
@@ -193,14 +204,15 @@ const code = (numbers: Map<string, number>, values: ReadonlyArray<string> | unde
 };
 
 // Appends the entries of `list` not yet taken for this subject (a module-level function: a
-// closure made per subject costs an allocation per finding).
+// closure made per subject costs an allocation per finding); 1 when it appended any, else 0.
 const take = (
   out: number[],
   list: ReadonlyArray<number> | undefined,
   stamp: Int32Array,
   token: number,
-): void => {
-  if (list === undefined) return;
+): number => {
+  if (list === undefined) return 0;
+  const before = out.length;
   for (let j = 0; j < list.length; j++) {
     const i = list[j] as number;
     if (stamp[i] !== token) {
@@ -208,4 +220,5 @@ const take = (
       out.push(i);
     }
   }
+  return out.length > before ? 1 : 0;
 };

@@ -7,6 +7,7 @@
  */
 import {
   compareCodeUnits,
+  componentsHold,
   countExplainedFailures,
   firstScopeFailure,
   scopeExplainer,
@@ -18,6 +19,8 @@ import {
 import type { AppliedException, Candidate, NearMiss } from '../verdict';
 import {
   candidatesOf,
+  OTHER_COMPONENTS,
+  OTHER_MORE,
   SEVERAL,
   UNCONSTRAINED,
   type CandidateIndex,
@@ -98,11 +101,11 @@ export const decideExceptions = (
     // Most candidates fail two dimensions: the numbers tell, no scope object is read.
     const cv = codes.vulnerability[c] as number;
     const ca = codes.artifact[c] as number;
+    const other = codes.other[c] as number;
     let n = -1;
-    if (sv !== SEVERAL && cv !== SEVERAL && ca !== SEVERAL) {
+    if (sv !== SEVERAL && cv !== SEVERAL && ca !== SEVERAL && other !== OTHER_MORE) {
       n = (cv !== UNCONSTRAINED && cv !== sv ? 1 : 0) + (ca !== UNCONSTRAINED && ca !== sa ? 1 : 0);
       if (n >= 2) continue;
-      if (codes.other[c] === 1) n = -1;
     }
     let x = scratch.explainers[c];
     if (x === undefined) {
@@ -110,6 +113,7 @@ export const decideExceptions = (
       scratch.explainers[c] = x;
     }
     if (n === -1) n = countExplainedFailures(x, subject, keys.ids, 2);
+    else if (other === OTHER_COMPONENTS && !componentsHold(x, subject.purl)) n++;
     if (n >= 2) continue;
     const e = index.entries[c] as ExceptionEntry;
     if (n === 0) {
