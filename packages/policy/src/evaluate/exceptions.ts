@@ -8,7 +8,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   compileScope,
-  ExceptionProposal,
   exceptionStateAt,
   foldExceptionEvents,
   formatJsonPath,
@@ -139,17 +138,17 @@ const normalizeHistory = (
       subject: string;
       payload: Record<string, unknown>;
     };
+    // The decoded content is its own encoding (every codec in a proposal encodes to the value
+    // it decoded, and decoding leaves out absent members), so it is used as it is.
     const payload =
       'proposal' in e.payload
         ? {
             ...e.payload,
-            proposal: ExceptionProposal.encode(
-              (
-                record.versions[
-                  (e.payload['version'] as number) - 1
-                ] as ExceptionRecord['versions'][number]
-              ).content,
-            ),
+            proposal: (
+              record.versions[
+                (e.payload['version'] as number) - 1
+              ] as ExceptionRecord['versions'][number]
+            ).content,
           }
         : e.payload;
     return {
