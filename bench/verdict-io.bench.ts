@@ -22,6 +22,10 @@ import {
   type Sha256Digest,
 } from '@warrant/core';
 import { evaluate, verdictBytes, verdictDigest, writeVerdict, type Verdict } from '@warrant/policy';
+// Internal: the exception histories in normal form, and the exceptions digest (section 5).
+import { exceptionsAt } from '../packages/policy/src/evaluate/exceptions';
+import { digestHistories } from '../packages/policy/src/evaluate/input-digests';
+import { digestCanonicalArray } from '../packages/policy/src/evaluate/digests';
 import { evaluationInput } from './evaluate-fixture';
 import { machine } from './harness';
 
@@ -78,6 +82,19 @@ const genericDigest = (verdict: Verdict): Sha256Digest => {
   return digestFromRaw(h.digest());
 };
 
+// The exceptions digest as it was: the sorted event lists canonicalized 2048 at a time.
+type History = { readonly id: string; readonly events: ReadonlyArray<unknown> };
+const genericExceptionsDigest = (histories: ReadonlyArray<History>): Sha256Digest => {
+  const sorted = [...histories].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return digestCanonicalArray(
+    (function* () {
+      for (let i = 0; i < sorted.length; i += SLICE) {
+        yield text(sorted.slice(i, i + SLICE).map((h) => h.events)).slice(1, -1);
+      }
+    })(),
+  );
+};
+
 // --- measurement ---------------------------------------------------------------------------
 
 const time = <A>(fn: () => A): { ms: number; cpu: number; value: A } => {
@@ -112,6 +129,12 @@ const a = genericBytes(verdict);
 const b = verdictBytes(verdict);
 if (!bytesEqual(a, b)) throw new Error('compiled bytes differ from the generic canonicalizer');
 if (genericDigest(verdict) !== verdictDigest(verdict)) throw new Error('digests differ');
+const folded = exceptionsAt(input.exceptions, input.now);
+if (E.isLeft(folded)) throw new Error('histories');
+const histories = folded.right.histories;
+if (genericExceptionsDigest(histories) !== digestHistories(histories)) {
+  throw new Error('exceptions digests differ');
+}
 
 for (let r = 0; r < ROUNDS; r++) {
   keep(
@@ -130,6 +153,14 @@ for (let r = 0; r < ROUNDS; r++) {
     'verdictDigest',
     time(() => verdictDigest(verdict)),
   );
+  keep(
+    'generic exceptions digest',
+    time(() => genericExceptionsDigest(histories)),
+  );
+  keep(
+    'exceptions digest',
+    time(() => digestHistories(histories)),
+  );
   let n = 0;
   keep(
     'writeVerdict (chunks dropped)',
@@ -140,9 +171,17 @@ const row = (name: string): string => {
   const m = best[name] as { ms: number; cpu: number };
   return `${name}: ${m.ms.toFixed(0)} ms (cpu ${m.cpu.toFixed(0)} ms), ${(size / 1e3 / m.ms).toFixed(1)} MB/s`;
 };
-for (const name of Object.keys(best)) console.log(row(name));
+for (const name of Object.keys(best)) {
+  if (!name.includes('exceptions')) console.log(row(name));
+}
+for (const name of ['generic exceptions digest', 'exceptions digest']) {
+  const m = best[name] as { ms: number; cpu: number };
+  console.log(
+    `${name} (${histories.length} histories): ${m.ms.toFixed(0)} ms (cpu ${m.cpu.toFixed(0)} ms)`,
+  );
+}
 const ratio = (x: string, y: string): string =>
   ((best[x] as { ms: number }).ms / (best[y] as { ms: number }).ms).toFixed(1);
 console.log(
-  `speed-up: bytes ${ratio('generic bytes', 'verdictBytes')}x, digest ${ratio('generic digest', 'verdictDigest')}x (target >= 150 MB/s)`,
+  `speed-up: bytes ${ratio('generic bytes', 'verdictBytes')}x, digest ${ratio('generic digest', 'verdictDigest')}x, exceptions digest ${ratio('generic exceptions digest', 'exceptions digest')}x (target >= 150 MB/s)`,
 );

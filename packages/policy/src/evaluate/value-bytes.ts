@@ -4,8 +4,8 @@
  * canonicalizer builds. Objects are read once by a for-in loop (their own enumerable members,
  * as `Object.keys` lists them, when Object.prototype has no enumerable member) and written in
  * the order of their member names as UTF-16 code units (RFC 8785 section 3.2.3); the sorted
- * order and the encoded labels of each key sequence are kept for the rest of the write, so
- * objects built by one piece of code are sorted once. Strings without `"`, `\`, control or
+ * order and the encoded labels of each key sequence are kept (a bounded cache of key names),
+ * so objects built by one piece of code are sorted once. Strings without `"`, `\`, control or
  * non-ASCII characters are copied code unit by code unit between quotes, other well-formed
  * strings and finite numbers are `JSON.stringify`'s text (sections 3.2.2.2 and 3.2.2.3), safe
  * integers are written digit by digit. Anything `canonicalize` refuses (undefined, functions,
@@ -50,7 +50,6 @@ export const writeValue = (put: Put, value: unknown, sink: ByteSink): boolean =>
   state.active = true;
   state.inherited = false;
   for (const _ in OBJECT_PROTOTYPE) state.inherited = true;
-  state.shapes = new Map();
   try {
     put(value, sink);
     return true;
@@ -59,7 +58,6 @@ export const writeValue = (put: Put, value: unknown, sink: ByteSink): boolean =>
     throw e;
   } finally {
     state.active = false;
-    state.shapes = new Map();
     frames.length = 0;
   }
 };
@@ -160,11 +158,16 @@ interface Shape {
   readonly labels: ReadonlyArray<Uint8Array>;
 }
 const SHAPES_PER_FIRST_KEY = 8;
+/** First keys remembered; past that the cache starts over (it holds key names only). */
+const FIRST_KEYS = 1024;
 
 const state = {
   active: false,
   inherited: false,
-  /** Shapes seen in this write, by first key. */
+  /**
+   * Shapes seen so far, by first key: kept across writes, since the exceptions digest writes
+   * each history on its own and its objects have the same few key sequences.
+   */
   shapes: new Map<string, Shape[]>(),
 };
 // Keys and values of the object being written at each depth (a write is never reentered).
@@ -272,7 +275,11 @@ const shapeOf = (keys: ReadonlyArray<string>, m: number): Shape => {
     .sort((a, b) => compareCodeUnits(own[a] as string, own[b] as string));
   const labels = order.map((i, j) => utf8(`${j === 0 ? '{' : ','}${stringify(own[i])}:`));
   const shape = { keys: own, order, labels };
-  if (known === undefined) state.shapes.set(first, [shape]);
-  else if (known.length < SHAPES_PER_FIRST_KEY) known.push(shape);
+  if (known !== undefined) {
+    if (known.length < SHAPES_PER_FIRST_KEY) known.push(shape);
+  } else {
+    if (state.shapes.size >= FIRST_KEYS) state.shapes.clear();
+    state.shapes.set(first, [shape]);
+  }
   return shape;
 };
