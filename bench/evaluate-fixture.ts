@@ -133,14 +133,18 @@ export const evaluationInput = (findingCount: number, exceptionCount: number): E
       }),
     ]);
   }
-  // Inputs arrive as JSON: parse them back so the strings are flat, as JSON.parse makes them.
+  // Inputs arrive as JSON (scanner files, the exception store): parse them back so the strings
+  // are flat, as JSON.parse makes them, not the concatenation ropes the generator built.
   const policy = {
     schema: 'warrant.policy/v1',
     gates: [{ id: 'no-critical', kind: 'severity', at_or_above: 'critical', action: 'fail' }],
   } as unknown as EvaluationPolicy;
+  // One element at a time: the text of a million findings is longer than the engine's longest
+  // string.
+  const reparse = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
   return {
-    findings: JSON.parse(JSON.stringify(made)) as Finding[],
-    exceptions: JSON.parse(JSON.stringify(histories)) as unknown[][],
+    findings: made.map(reparse),
+    exceptions: histories.map(reparse),
     policy,
     now: t('2026-02-01T00:00:00Z'),
   } as EvaluationInput;

@@ -13,160 +13,18 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  decodeProposal,
-  encodeExceptionEvent,
-  EXCEPTION_EVENT_SCHEMA as schema,
-  digestBytes,
-  findingKey,
-  proposalDigest,
-  type EventDraft,
-  type Finding,
-  type Sha256Digest,
-  type Timestamp,
-} from '@warrant/core';
-import {
-  evaluate,
-  verdictBytes,
-  type EvaluationInput,
-  type EvaluationPolicy,
-} from '@warrant/policy';
+import { digestBytes, type EventDraft, type Finding } from '@warrant/core';
+import { evaluate, verdictBytes, verdictDigest, type EvaluationInput } from '@warrant/policy';
+import { evaluationInput } from './evaluate-fixture';
 import { machine } from './harness';
 
 const FINDINGS = Number(process.env['EVAL_FINDINGS'] ?? 1_000_000);
 const EXCEPTIONS = Number(process.env['EVAL_EXCEPTIONS'] ?? 100_000);
-const ARTIFACTS = 2_000;
-const PACKAGES = 20_000;
-const VULNS = 60_000;
-
-// mulberry32 (32-bit integer arithmetic throughout: a float LCG loses precision and cycles).
-let seed = 20261124;
-const next = (n: number): number => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let z = Math.imul(seed ^ (seed >>> 15), seed | 1);
-  z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-  return ((z ^ (z >>> 14)) >>> 0) % n;
-};
-const hex = (n: number, width = 64): string => n.toString(16).padStart(width, '0');
-const artifact = (i: number) => `sha256:${hex(i + 1)}` as Sha256Digest;
-const pkg = (i: number) => `pkg:npm/pkg-${i}`;
-const cve = (i: number) => `CVE-2024-${String(10000 + i)}`;
-const version = () => `${next(5)}.${next(10)}.${next(10)}`;
-
-// Findings: scans repeat the same (component, vulnerability) pairs across artifacts, so each
-// finding is one of PAIRS pairs placed in one of ARTIFACTS artifacts.
 // EVAL_FINDINGS=0 measures the exceptions alone: they are still written about 200,000 findings.
-const MADE = FINDINGS > 0 ? FINDINGS : 200_000;
-const PAIRS = Math.max(1, Math.floor(MADE / 5));
-const pairs = Array.from({ length: PAIRS }, () => ({
-  p: pkg(next(PACKAGES)),
-  ver: version(),
-  v: cve(next(VULNS)),
-}));
-const made: Finding[] = [];
-const keys = new Set<string>();
-while (made.length < MADE) {
-  const a = artifact(next(ARTIFACTS));
-  const pair = pairs[next(PAIRS)]!;
-  const p = `${pair.p}@${pair.ver}`;
-  const v = pair.v;
-  const key = findingKey({ artifactDigest: a, vulnerabilityId: v, component: p });
-  if (keys.has(key)) continue;
-  keys.add(key);
-  made.push({
-    key,
-    vulnerability: { id: v, aliases: [] },
-    component: { name: pair.p.slice(8), version: pair.ver, purl: p, purlSource: 'document' },
-    artifact: { digest: a },
-    severity: { level: (['critical', 'high', 'medium', 'low'] as const)[next(4)] },
-    cvss: [],
-    fix: { state: 'unknown', versions: [] },
-    locations: [],
-    scanner: { name: 'bench' },
-  } as Finding);
-}
-
-const actor = { id: 'bench', kind: 'human' as const };
-const t = (s: string) => s as Timestamp;
-// Exceptions are written about findings that exist (else nothing would ever match), in a mix of
-// 60% CVE + artifact digest, 30% CVE + purl with a vers range (covering the finding's version
-// about two times in three), 10% artifact digest + purl (a component waived in one image).
-const scopeOf = (i: number): Record<string, unknown> => {
-  const f = made[next(MADE)]!;
-  const kind = i % 10;
-  const name = (f.component.purl ?? '').split('@')[0]!;
-  if (kind < 6)
-    return { vulnerabilities: [f.vulnerability.id], artifacts: [{ digest: f.artifact.digest }] };
-  if (kind < 9) {
-    const major = Number((f.component.version ?? '0').split('.')[0]);
-    const lo = Math.max(0, major - next(2));
-    return {
-      vulnerabilities: [f.vulnerability.id],
-      components: [{ purl: name, range: `vers:npm/>=${lo}.0.0|<${major + 1 + next(2)}.0.0` }],
-    };
-  }
-  return { artifacts: [{ digest: f.artifact.digest }], components: [{ purl: name }] };
-};
-const madeHistories: EventDraft[][] = [];
-for (let i = 0; i < EXCEPTIONS; i++) {
-  const scope = scopeOf(i);
-  const p = decodeProposal({
-    type: scope['vulnerabilities'] === undefined ? 'component' : 'vulnerability',
-    owner: 'team',
-    scope,
-    reason_code: 'RISK_ACCEPTED',
-    rationale: 'bench',
-    risk_acceptance: { accepted: true, statement: 'bench' },
-    risk_score: 10,
-    expires_at: '2026-06-01T00:00:00Z',
-  });
-  if (E.isLeft(p)) throw new Error(JSON.stringify(p.left.issues));
-  const id = `exc-${hex(i, 8)}`;
-  madeHistories.push([
-    encodeExceptionEvent({
-      type: 'exception.proposed',
-      time: t('2026-01-01T00:00:00Z'),
-      actor,
-      reason: '',
-      subject: id,
-      payload: { schema, version: 1, proposal: p.right },
-    }),
-    encodeExceptionEvent({
-      type: 'exception.approved',
-      time: t('2026-01-02T00:00:00Z'),
-      actor,
-      reason: '',
-      subject: id,
-      payload: {
-        schema,
-        version: 1,
-        role: 'approver',
-        content_digest: proposalDigest(p.right),
-        final: true,
-      },
-    }),
-  ]);
-}
-
-// Inputs arrive as JSON (scanner files, the exception store): parse them back so the strings
-// are flat, as JSON.parse makes them, not the concatenation ropes the generator built.
-const reparse = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-const findings = made.slice(0, FINDINGS).map(reparse);
-const histories = madeHistories.map(reparse);
-made.length = 0;
-madeHistories.length = 0;
-
-const policy = {
-  schema: 'warrant.policy/v1',
-  gates: [{ id: 'no-critical', kind: 'severity', at_or_above: 'critical', action: 'fail' }],
-} as unknown as EvaluationPolicy;
-const input = (fs: Finding[]): EvaluationInput =>
-  ({
-    findings: fs,
-    exceptions: histories,
-    policy,
-    now: t('2026-02-01T00:00:00Z'),
-  }) as EvaluationInput;
+const data = evaluationInput(FINDINGS > 0 ? FINDINGS : 200_000, EXCEPTIONS);
+const findings = FINDINGS > 0 ? [...data.findings] : [];
+const histories = data.exceptions as EventDraft[][];
+const input = (fs: Finding[]): EvaluationInput => ({ ...data, findings: fs });
 
 // Baseline: a bare Map-index join of the same data. Index each exception (its scope read from
 // the proposal in its history) by vulnerability id, or by artifact digest when it names none;
@@ -287,8 +145,12 @@ console.log(
 console.log(
   `findings part (evaluate - no findings): ${((bestOf['evaluate'] as number) - (bestOf['evaluate-none'] as number)).toFixed(0)} ms = ${(((bestOf['evaluate'] as number) - (bestOf['evaluate-none'] as number)) / (bestOf['baseline'] as number)).toFixed(2)}x baseline`,
 );
+const streamed = time(() => verdictDigest(verdict));
+console.log(
+  `verdictDigest (canonical JSON written and hashed as it goes, no copy kept): ${streamed.ms.toFixed(0)} ms`,
+);
 const bytes = time(() => verdictBytes(verdict));
 const digest = time(() => digestBytes(bytes.value));
 console.log(
-  `verdictBytes (canonical JSON, UTF-8): ${bytes.ms.toFixed(0)} ms, ${(bytes.value.length / 1e6).toFixed(0)} MB; its SHA-256: ${digest.ms.toFixed(0)} ms`,
+  `verdictBytes (canonical JSON, UTF-8, one buffer): ${bytes.ms.toFixed(0)} ms, ${(bytes.value.length / 1e6).toFixed(0)} MB; its SHA-256: ${digest.ms.toFixed(0)} ms${digest.value === streamed.value ? '' : ' (DIFFERS from verdictDigest)'}`,
 );
