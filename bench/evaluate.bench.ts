@@ -11,12 +11,11 @@
  * alternating rounds (baseline, evaluate, half, none) are run, each keeping its best.
  * @module
  */
-import { performance } from 'node:perf_hooks';
 import * as E from 'fp-ts/lib/Either.js';
 import { digestBytes, type EventDraft, type Finding } from '@warrant/core';
 import { evaluate, verdictBytes, verdictDigest, type EvaluationInput } from '@warrant/policy';
 import { evaluationInput } from './evaluate-fixture';
-import { machine } from './harness';
+import { machine, timeOnce } from './harness';
 
 const FINDINGS = Number(process.env['EVAL_FINDINGS'] ?? 1_000_000);
 const EXCEPTIONS = Number(process.env['EVAL_EXCEPTIONS'] ?? 100_000);
@@ -70,16 +69,6 @@ const baseline = (fs: Finding[]): Array<{ key: string; status: string; exception
   return out;
 };
 
-// Wall time, and the process's CPU time (all threads, GC included): on a shared machine the
-// CPU time is the steadier of the two.
-const time = <A>(fn: () => A): { ms: number; cpu: number; value: A } => {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = fn();
-  const ms = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { ms, cpu: (c.user + c.system) / 1000, value };
-};
 const ROUNDS = Number(process.env['EVAL_ROUNDS'] ?? 2);
 const half = findings.slice(0, FINDINGS / 2);
 const evaluated = (fs: Finding[]) => {
@@ -102,14 +91,14 @@ const keep = (name: string, r: { ms: number; cpu: number }): void => {
 let v: ReturnType<typeof evaluated> | undefined;
 let baseMatches = 0;
 for (let r = 0; r < ROUNDS; r++) {
-  const b = time(() => baseline(findings));
+  const b = timeOnce(() => baseline(findings));
   keep('baseline', b);
   baseMatches = b.value.filter((x) => x.status === 'excepted').length;
   keep(
     'baseline-half',
-    time(() => baseline(half)),
+    timeOnce(() => baseline(half)),
   );
-  const full = time(() => evaluated(findings));
+  const full = timeOnce(() => evaluated(findings));
   keep('evaluate', full);
   console.log(
     `  round ${r + 1}: evaluate ${full.ms.toFixed(0)} ms (cpu ${full.cpu.toFixed(0)} ms), baseline ${b.ms.toFixed(0)} ms`,
@@ -117,11 +106,11 @@ for (let r = 0; r < ROUNDS; r++) {
   v = full.value;
   keep(
     'evaluate-half',
-    time(() => evaluated(half)),
+    timeOnce(() => evaluated(half)),
   );
   keep(
     'evaluate-none',
-    time(() => evaluated([])),
+    timeOnce(() => evaluated([])),
   );
 }
 const verdict = v as NonNullable<typeof v>;
@@ -145,12 +134,12 @@ console.log(
 console.log(
   `findings part (evaluate - no findings): ${((bestOf['evaluate'] as number) - (bestOf['evaluate-none'] as number)).toFixed(0)} ms = ${(((bestOf['evaluate'] as number) - (bestOf['evaluate-none'] as number)) / (bestOf['baseline'] as number)).toFixed(2)}x baseline`,
 );
-const streamed = time(() => verdictDigest(verdict));
+const streamed = timeOnce(() => verdictDigest(verdict));
 console.log(
   `verdictDigest (canonical JSON written and hashed as it goes, no copy kept): ${streamed.ms.toFixed(0)} ms`,
 );
-const bytes = time(() => verdictBytes(verdict));
-const digest = time(() => digestBytes(bytes.value));
+const bytes = timeOnce(() => verdictBytes(verdict));
+const digest = timeOnce(() => digestBytes(bytes.value));
 console.log(
   `verdictBytes (canonical JSON, UTF-8, one buffer): ${bytes.ms.toFixed(0)} ms, ${(bytes.value.length / 1e6).toFixed(0)} MB; its SHA-256: ${digest.ms.toFixed(0)} ms${digest.value === streamed.value ? '' : ' (DIFFERS from verdictDigest)'}`,
 );

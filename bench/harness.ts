@@ -16,6 +16,29 @@ export interface Measurement {
   readonly samples: number;
 }
 
+/** One timed call: wall time, the process's CPU time, and what the call returned. */
+export interface TimedCall<A> {
+  readonly ms: number;
+  /** User + system time of all the process's threads (GC included), in milliseconds. */
+  readonly cpu: number;
+  readonly value: A;
+}
+
+/**
+ * Times one synchronous call, wall and CPU. On a shared machine the CPU time is the steadier of
+ * the two: other processes' load inflates wall time, not this process's CPU time.
+ * @param fn - the work
+ * @returns its times and its value
+ */
+export const timeOnce = <A>(fn: () => A): TimedCall<A> => {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = fn();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpu: (c.user + c.system) / 1000, value };
+};
+
 /**
  * Measures `fn`, interleaving warm-up and samples; returns the median.
  * @param name - label

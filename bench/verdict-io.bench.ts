@@ -11,7 +11,6 @@
  * evaluate.bench.ts (same generator, same seed); EVAL_ROUNDS (default 3) the rounds.
  * @module
  */
-import { performance } from 'node:perf_hooks';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   bytesEqual,
@@ -27,7 +26,7 @@ import { exceptionsAt } from '../packages/policy/src/evaluate/exceptions';
 import { digestHistories } from '../packages/policy/src/evaluate/input-digests';
 import { digestCanonicalArray } from '../packages/policy/src/evaluate/digests';
 import { evaluationInput } from './evaluate-fixture';
-import { machine } from './harness';
+import { machine, timeOnce } from './harness';
 
 const FINDINGS = Number(process.env['EVAL_FINDINGS'] ?? 200_000);
 const EXCEPTIONS = Number(process.env['EVAL_EXCEPTIONS'] ?? 100_000);
@@ -97,14 +96,6 @@ const genericExceptionsDigest = (histories: ReadonlyArray<History>): Sha256Diges
 
 // --- measurement ---------------------------------------------------------------------------
 
-const time = <A>(fn: () => A): { ms: number; cpu: number; value: A } => {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = fn();
-  const ms = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { ms, cpu: (c.user + c.system) / 1000, value };
-};
 const best: Record<string, { ms: number; cpu: number }> = {};
 const keep = (name: string, r: { ms: number; cpu: number }): void => {
   if (r.ms < (best[name]?.ms ?? Infinity)) best[name] = { ms: r.ms, cpu: r.cpu };
@@ -139,32 +130,32 @@ if (genericExceptionsDigest(histories) !== digestHistories(histories)) {
 for (let r = 0; r < ROUNDS; r++) {
   keep(
     'generic bytes',
-    time(() => genericBytes(verdict)),
+    timeOnce(() => genericBytes(verdict)),
   );
   keep(
     'verdictBytes',
-    time(() => verdictBytes(verdict)),
+    timeOnce(() => verdictBytes(verdict)),
   );
   keep(
     'generic digest',
-    time(() => genericDigest(verdict)),
+    timeOnce(() => genericDigest(verdict)),
   );
   keep(
     'verdictDigest',
-    time(() => verdictDigest(verdict)),
+    timeOnce(() => verdictDigest(verdict)),
   );
   keep(
     'generic exceptions digest',
-    time(() => genericExceptionsDigest(histories)),
+    timeOnce(() => genericExceptionsDigest(histories)),
   );
   keep(
     'exceptions digest',
-    time(() => digestHistories(histories)),
+    timeOnce(() => digestHistories(histories)),
   );
   let n = 0;
   keep(
     'writeVerdict (chunks dropped)',
-    time(() => writeVerdict(verdict, (c) => void (n += c.length))),
+    timeOnce(() => writeVerdict(verdict, (c) => void (n += c.length))),
   );
 }
 const row = (name: string): string => {
