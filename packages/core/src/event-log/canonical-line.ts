@@ -130,7 +130,8 @@ export const isTimestamp = (s: unknown): boolean => {
 
 // --- internal --------------------------------------------------------------
 
-// Far below the strict parser's limits (256 MiB, depth 256), so the strict path decides near them.
+// At most the strict parser's limits (64 MiB, depth 1000; docs/spec/canonical-json.md section
+// 2.3), so the strict path decides near them.
 const MAX_FAST_LINE = 64 * 1024 * 1024;
 const MAX_FAST_DEPTH = 128;
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

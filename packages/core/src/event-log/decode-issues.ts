@@ -52,8 +52,9 @@ export const toDecodeIssues = (
 };
 
 /**
- * Paths of members that are present in `value` but not in `known` (exact-record check: io-ts
- * `strict` strips unknown members silently, which would let an edit hide in a stored record).
+ * Paths of members that are present in `value` but not in `known`, in code-unit order of their
+ * names (exact-record check: io-ts `strict` strips unknown members silently, which would let an
+ * edit hide in a stored record).
  * @internal
  */
 export const unknownMembers = (
@@ -63,7 +64,9 @@ export const unknownMembers = (
 ): ReadonlyArray<DecodeIssue> => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const out: DecodeIssue[] = [];
-  for (const key of Object.keys(value)) {
+  // Sorted (UTF-16 code units), so the order of the errors does not depend on the order in
+  // which a store or parser happens to hand out the members.
+  for (const key of Object.keys(value).sort()) {
     if (!known.has(key)) {
       out.push({
         path: formatJsonPath([...prefix, key]),

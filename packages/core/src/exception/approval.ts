@@ -8,7 +8,7 @@ import * as t from 'io-ts';
 import { decodeBase64 } from '../dsse/base64';
 import { Timestamp } from '../time';
 import { checkedString, closedObject } from './codec-kit';
-import { Name, Text } from './fields';
+import { hasLoneSurrogate, Name, Text } from './fields';
 import { DecisionAction } from './vocabulary';
 
 // --- model -----------------------------------------------------------------
@@ -25,7 +25,11 @@ export const Base64Text = checkedString('Base64Text', (s) =>
 export const DsseSignatureJson = closedObject(
   'DsseSignatureJson',
   { sig: Base64Text },
-  { keyid: t.string },
+  {
+    keyid: checkedString('KeyId', (s) =>
+      hasLoneSurrogate(s) ? 'expected no lone surrogates' : undefined,
+    ),
+  },
 );
 
 /**
@@ -37,7 +41,11 @@ export const DsseEnvelopeJson = closedObject(
   'DsseEnvelopeJson',
   {
     payloadType: checkedString('PayloadType', (s) =>
-      s === '' ? 'expected a payload type' : undefined,
+      s === ''
+        ? 'expected a payload type'
+        : hasLoneSurrogate(s)
+          ? 'expected no lone surrogates'
+          : undefined,
     ),
     payload: Base64Text,
     signatures: t.array(DsseSignatureJson, 'DsseSignatures'),

@@ -58,13 +58,15 @@ export type ExceptionId = t.TypeOf<typeof ExceptionId>;
 
 /**
  * An absolute URI (RFC 3986 section 4.3): a lowercase scheme (section 3.1), `:`, then at least one
- * character; no whitespace or control characters; at most 2048 code units.
+ * character; no whitespace, control characters or lone surrogates (which have no RFC 8785 form);
+ * at most 2048 code units.
  */
-export const Uri = checkedString('Uri', (s) =>
-  s.length <= MAX_URI_LENGTH && URI_PATTERN.test(s)
-    ? undefined
-    : 'expected an absolute URI with a lowercase scheme (e.g. https://…), no whitespace',
-);
+export const Uri = checkedString('Uri', (s) => {
+  if (s.length > MAX_URI_LENGTH || !URI_PATTERN.test(s)) {
+    return 'expected an absolute URI with a lowercase scheme (e.g. https://…), no whitespace';
+  }
+  return LONE_SURROGATE.test(s) ? 'expected no lone surrogates' : undefined;
+});
 /** An absolute URI with a lowercase scheme. */
 export type Uri = t.TypeOf<typeof Uri>;
 
@@ -113,6 +115,16 @@ export const VersionNumber = new t.Type<number, number, unknown>(
 );
 /** A version number (>= 1). */
 export type VersionNumber = t.TypeOf<typeof VersionNumber>;
+
+/**
+ * Whether a string holds an unpaired surrogate code unit (such a string has no RFC 8785 form).
+ * @param s - any string
+ * @returns true when a high surrogate is not followed by a low one, or a low one not preceded
+ * @internal
+ * @example
+ * hasLoneSurrogate('a\ud800') // true
+ */
+export const hasLoneSurrogate = (s: string): boolean => LONE_SURROGATE.test(s);
 
 // --- internal --------------------------------------------------------------
 

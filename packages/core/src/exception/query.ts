@@ -7,7 +7,7 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { Sha256Digest } from '../digest';
-import { addDays, compareTimestamps, Timestamp } from '../time';
+import { compareTimestamps, DAY_MS, Timestamp, toEpochMillis } from '../time';
 import { analyzeBreadth, BREADTHS, type Breadth } from './breadth';
 import { closedObject, literalUnion, setOf } from './codec-kit';
 import { decodeWith, type DecodeError } from './decode';
@@ -156,8 +156,10 @@ export const matchesExceptionFilter = (state: ExceptionState, filter: ExceptionF
 export const isExpiringWithin = (state: ExceptionState, days: number): boolean => {
   if (state.status !== 'active' && state.status !== 'approved') return false;
   const x = state.current.expires_at;
+  // Compared as instants (not by formatting as_of + days, which has no timestamp past 9999).
   return (
-    compareTimestamps(x, state.as_of) > 0 && compareTimestamps(x, addDays(state.as_of, days)) <= 0
+    compareTimestamps(x, state.as_of) > 0 &&
+    toEpochMillis(x) - toEpochMillis(state.as_of) <= days * DAY_MS
   );
 };
 

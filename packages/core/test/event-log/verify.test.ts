@@ -31,6 +31,20 @@ const errorsOf = (r: E.Either<ReadonlyArray<LogVerifyError>, unknown>) =>
   E.isLeft(r) ? r.left.map((e) => [e.code, e.index, e.path]) : [];
 
 describe('verifyEvents', () => {
+  it('reports unknown members in code-unit order, whatever order the record has them in', () => {
+    // Before: in the record's own member order (Object.keys), so two stores of one record
+    // could name different first errors.
+    const { reason: _r, ...rest } = copy(events)[1] as LogEvent;
+    const r = verifyEvents(LOG, [copy(events)[0], { zz: 1, ...rest, Ab: 2, aa: 3, '1': 4 }]);
+    expect(errorsOf(r).map((e) => e[2])).toEqual([
+      '$[1].reason',
+      "$[1]['1']",
+      '$[1].Ab',
+      '$[1].aa',
+      '$[1].zz',
+    ]);
+  });
+
   it('verifies an intact log and reports its head', () => {
     const r = verifyEvents(LOG, copy(events));
     expect(r).toEqual(

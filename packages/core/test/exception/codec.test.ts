@@ -189,6 +189,19 @@ describe('ExceptionProposal codec', () => {
     ]);
   });
 
+  it('refuses lone surrogates in URIs, which have no canonical JSON form (RFC 8785 section 3.2.2.2)', () => {
+    const ev = {
+      kind: 'vex',
+      uri: 'https://vex.example/\ud800',
+      media_type: 'a/b',
+      digest: DIGEST_A,
+    };
+    // Before: decoded, and proposalDigest then threw a TypeError on the decoded value.
+    expect(issuesOf({ ...proposalJson(), evidence_refs: [ev] }).map((i) => i.path)).toEqual([
+      '$.evidence_refs[0].uri',
+    ]);
+  });
+
   it('refuses non-objects at the root with a typed error', () => {
     const r = decodeProposal('nope') as E.Left<DecodeError>;
     expect(r.left).toMatchObject({ code: 'CORE_EXCEPTION_INVALID', path: '$' });

@@ -290,6 +290,26 @@ describe('fold: refusals', () => {
     });
   });
 
+  it('refuses a signature envelope whose strings hold lone surrogates, without throwing', () => {
+    const sig = {
+      payloadType: 'x',
+      payload: 'YQ==',
+      signatures: [{ sig: 'YQ==', keyid: 'k\udc00' }],
+    };
+    const ok = approved('2026-01-06T00:00:00Z', 'bob', ID, 1, P, true);
+    const bad = { ...ok, payload: { ...ok.payload, signature: sig } };
+    // Before: accepted, and the snapshot's canonical JSON (approvers) could not be written.
+    expect(refusal([start, bad])).toEqual({
+      code: 'CORE_EXCEPTION_EVENT_INVALID',
+      path: '$[1].payload.signature.signatures[0].keyid',
+    });
+    const typ = { ...sig, payloadType: 'application/\ud800', signatures: [{ sig: 'YQ==' }] };
+    expect(refusal([start, { ...ok, payload: { ...ok.payload, signature: typ } }])).toEqual({
+      code: 'CORE_EXCEPTION_EVENT_INVALID',
+      path: '$[1].payload.signature.payloadType',
+    });
+  });
+
   it('refuses an empty list', () => {
     expect(E.isLeft(foldExceptionEvents([]))).toBe(true);
   });

@@ -83,6 +83,13 @@ describe('query predicates', () => {
     expect(isExpiringWithin(stateAt('2026-04-01T00:00:00Z'), 14)).toBe(false);
   });
 
+  it('counts the window by instants, also past year 9999 (no RangeError)', () => {
+    // Before: as_of + N days was formatted as a timestamp, which threw beyond 9999-12-31.
+    expect(isExpiringWithin(stateAt('2026-03-18T00:00:00Z'), 3_000_000)).toBe(true);
+    expect(isExpiringWithin(stateAt('2026-03-18T00:00:00Z'), 0)).toBe(false);
+    expect(isExpiringWithin(stateAt('2026-03-18T00:00:00Z'), 14.5)).toBe(true);
+  });
+
   it('reports stale active exceptions given the host predicate', () => {
     expect(isStale(stateAt('2026-02-01T00:00:00Z'), () => false)).toBe(true);
     expect(isStale(stateAt('2026-02-01T00:00:00Z'), () => true)).toBe(false);
