@@ -68,12 +68,15 @@ describe('conformance: event-log/seal.json', () => {
 describe('conformance: event-log/verify.json', () => {
   for (const c of load('verify.json')) {
     it(c.name, () => {
-      const expectHead = c.input.expect_head as { size: number; hash: Sha256Digest } | undefined;
-      const r = verifyEventLines(
-        c.input.log_id as LogId,
-        bytes(c.input.lines),
-        expectHead === undefined ? {} : { expectHead },
-      );
+      const { expect_head, from, checkpoints, max_errors } = c.input;
+      const r = verifyEventLines(c.input.log_id as LogId, bytes(c.input.lines), {
+        ...(expect_head === undefined
+          ? {}
+          : { expectHead: expect_head as { size: number; hash: Sha256Digest } }),
+        ...(from === undefined ? {} : { from: from as ChainHead }),
+        ...(checkpoints === undefined ? {} : { checkpoints: checkpoints as CheckpointStatement[] }),
+        ...(max_errors === undefined ? {} : { maxErrors: max_errors as number }),
+      });
       if (c.error !== undefined) {
         expect(E.isLeft(r) && [r.left[0].code, r.left[0].path]).toEqual([c.error, pathOf(c.name)]);
       } else {

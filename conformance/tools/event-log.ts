@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   canonicalizeToBytes,
+  computeEventHash,
   consistencyProof,
   encodeBase64,
   emptyHead,
@@ -163,7 +164,37 @@ const sealCases = (): Case[] => {
       { ...drafts[1], payload: { a: { big: 1e300 } } },
       '$[1].payload.a.big',
     ),
+    bad(
+      'type and time both wrong (type is checked first)',
+      { ...drafts[1], type: 7, time: 'x' },
+      '$[1].type',
+    ),
+    bad('lone surrogate in the reason', { ...drafts[1], reason: 'step \ud800' }, '$[1].reason'),
+    bad(
+      'unsafe integer found before a lone surrogate',
+      { ...drafts[1], reason: '\udc00', payload: { z: 2 ** 60, a: 'x' } },
+      '$[1].payload.z',
+    ),
+    bad(
+      'lone surrogate in a member name',
+      { ...drafts[1], payload: { '\ud800': 1 } },
+      "$[1].payload['\\ud800']",
+    ),
+    {
+      name: 'unknown members of a draft and of its actor are ignored',
+      input: {
+        log_id: LOG,
+        head: emptyHead(LOG),
+        drafts: [{ ...drafts[0], note: 'x', actor: { ...drafts[0]!.actor, team: 'y' } }],
+      },
+      expected: sealed(drafts.slice(0, 1)),
+    },
   ];
+};
+
+const sealed = (ds: ReadonlyArray<EventDraft>) => {
+  const r = must(sealEvents(emptyHead(LOG), ds));
+  return { lines: linesHex(r.events), head: r.head };
 };
 
 // --- verification ----------------------------------------------------------
@@ -220,6 +251,28 @@ const verifyCases = (): Case[] => {
     return ls.map((l, j) => (j === i ? lineTexts([resealed])[0]! : l));
   };
   const other = lineTexts(seal(2, 'acme-test' as LogId));
+  const cp = (n: number) =>
+    makeCheckpoint(
+      LOG,
+      es.slice(0, n).map((e) => e.hash),
+      T,
+    );
+  // Event 0 of log acme-test, re-labelled as acme-prod and re-hashed: its prev_hash is the
+  // genesis value of acme-test, not of acme-prod.
+  const forgedFirst = (e: LogEvent): string => {
+    const { hash: _h, ...rest } = { ...e, prev_hash: genesisHash('acme-test' as LogId) };
+    return lineTexts([{ ...rest, hash: must(computeEventHash(rest)) }])[0]!;
+  };
+  // Record i with another seq, re-hashed (so only the seq is wrong).
+  const rehashSeq = (i: number, seq: number): string[] =>
+    ls.map((l, j) => {
+      if (j !== i) return l;
+      const { hash: _h, ...rest } = { ...es[i]!, seq: seq as LogEvent['seq'] };
+      return lineTexts([{ ...rest, hash: must(computeEventHash(rest)) }])[0]!;
+    });
+  // Inserts raw members right after the opening brace (unknown members, in the order given).
+  const withMembers = (line: string, ...members: string[]): string =>
+    `{${members.join(',')},${line.slice(1)}`;
   const head6 = { size: 6, hash: es[5]!.hash };
   return [
     ok('six intact events', join(ls)),
@@ -353,6 +406,183 @@ const verifyCases = (): Case[] => {
       join(edit(0, (v) => (v.prev_hash = genesisHash('acme-test' as LogId)))),
       'CORE_LOG_HASH_MISMATCH',
       '$[0].hash',
+    ),
+    // --- boundaries and precedence (docs/spec/event-log-v1.md sections 4.1, 5, 6.2) ---
+    bad(
+      'forged genesis link, re-hashed (first event of another log re-labelled)',
+      join([forgedFirst(es[0]!), ...ls.slice(1)]),
+      'CORE_LOG_PREV_HASH_MISMATCH',
+      '$[0].prev_hash',
+    ),
+    bad('seq jumps ahead, re-hashed', join(rehashSeq(2, 3)), 'CORE_LOG_SEQ_MISMATCH', '$[2].seq'),
+    bad(
+      'CRLF line ending',
+      join([ls[0]!, `${ls[1]!}\r`, ...ls.slice(2)]),
+      'CORE_LOG_RECORD_NOT_CANONICAL',
+      '$[1]',
+    ),
+    bad(
+      'an escape that canonical JSON does not use',
+      join([
+        ls[0]!,
+        ls[1]!.replace('"reason":"step 1"', '"reason":"step \\u0031"'),
+        ...ls.slice(2),
+      ]),
+      'CORE_LOG_RECORD_NOT_CANONICAL',
+      '$[1]',
+    ),
+    bad(
+      'number 1 written 1.0',
+      join([ls[0]!, ls[1]!.replace('"list":[1,', '"list":[1.0,'), ...ls.slice(2)]),
+      'CORE_LOG_RECORD_NOT_CANONICAL',
+      '$[1]',
+    ),
+    bad(
+      'number 0 written -0',
+      join([ls[0]!.replace('"list":[0,', '"list":[-0,'), ...ls.slice(1)]),
+      'CORE_LOG_RECORD_NOT_CANONICAL',
+      '$[0]',
+    ),
+    bad(
+      'lone surrogate escape',
+      join([
+        ls[0]!,
+        ls[1]!.replace('"reason":"step 1"', '"reason":"step \\ud800"'),
+        ...ls.slice(2),
+      ]),
+      'CORE_LOG_RECORD_MALFORMED',
+      '$[1].reason',
+    ),
+    bad(
+      'integer literal beyond 2^53-1',
+      join([...ls.slice(0, 5), ls[5]!.replace('"list":[5,', '"big":9007199254740993,"list":[5,')]),
+      'CORE_LOG_RECORD_MALFORMED',
+      '$[5].payload.big',
+    ),
+    bad(
+      'integral number with a fraction beyond 2^53-1',
+      join([
+        ...ls.slice(0, 5),
+        ls[5]!.replace('"list":[5,', '"big":9007199254740993.0,"list":[5,'),
+      ]),
+      'CORE_LOG_RECORD_INVALID',
+      '$[5].payload.big',
+    ),
+    bad(
+      'number beyond the binary64 range',
+      join([...ls.slice(0, 5), ls[5]!.replace('"list":[5,', '"big":1e400,"list":[5,')]),
+      'CORE_LOG_RECORD_MALFORMED',
+      '$[5].payload.big',
+    ),
+    bad(
+      'a record that is not an object',
+      join([...ls.slice(0, 2), '[]', ...ls.slice(3)]),
+      'CORE_LOG_RECORD_INVALID',
+      '$[2]',
+    ),
+    bad(
+      'unknown members in code-unit order',
+      join([...ls.slice(0, 3), withMembers(ls[3]!, '"zz":1', '"aa":2'), ...ls.slice(4)]),
+      'CORE_LOG_RECORD_INVALID',
+      '$[3].aa',
+    ),
+    bad(
+      'a missing member before an unknown one',
+      join(
+        edit(3, (v) => {
+          delete v.reason;
+          v.aa = 1;
+        }),
+      ),
+      'CORE_LOG_RECORD_INVALID',
+      '$[3].reason',
+    ),
+    bad(
+      'a mistyped member before another',
+      join(
+        edit(3, (v) => {
+          v.seq = '3';
+          v.type = 7;
+        }),
+      ),
+      'CORE_LOG_RECORD_INVALID',
+      '$[3].type',
+    ),
+    bad(
+      'maxErrors 0 makes the first error the last',
+      join(ls.filter((_, j) => j !== 2)),
+      'CORE_LOG_TOO_MANY_ERRORS',
+      '$[2]',
+      {
+        max_errors: 0,
+      },
+    ),
+    ok('maxErrors 0 on an intact log', join(ls), { max_errors: 0 }),
+    bad(
+      'known head of size 0 that is not the genesis value',
+      join(ls),
+      'CORE_LOG_HEAD_MISMATCH',
+      '$[0]',
+      {
+        expect_head: { size: 0, hash: es[0]!.hash },
+      },
+    ),
+    bad('known head hash differs', join(ls), 'CORE_LOG_HEAD_MISMATCH', '$[3]', {
+      expect_head: { size: 4, hash: es[4]!.hash },
+    }),
+    bad(
+      'torn tail before truncation',
+      text(`${ls.slice(0, 4).join('\n')}`),
+      'CORE_LOG_TORN_TAIL',
+      '$[3]',
+      {
+        expect_head: head6,
+      },
+    ),
+    {
+      name: 'intact, with checkpoints of 0, 3 and 6 events: the report has the root',
+      input: { log_id: LOG, lines: join(ls), checkpoints: [cp(6), cp(0), cp(3)] },
+      expected: { ...report(6), root: cp(6).root },
+    },
+    bad(
+      'last event rewritten and re-hashed, caught by a checkpoint',
+      join(rehash(5, (v) => (v.reason = 'changed'))),
+      'CORE_LOG_CHECKPOINT_MISMATCH',
+      '$[5]',
+      { checkpoints: [cp(6)] },
+    ),
+    bad('a checkpoint of 6 events over 4', join(ls.slice(0, 4)), 'CORE_LOG_TRUNCATED', '$[4]', {
+      checkpoints: [cp(3), cp(6)],
+    }),
+    bad(
+      'an unreadable record inside a checkpoint',
+      join([...ls.slice(0, 2), '{', ...ls.slice(3)]),
+      'CORE_LOG_RECORD_MALFORMED',
+      '$[2]',
+      { checkpoints: [cp(3)] },
+    ),
+    {
+      name: 'suffix from a known head (size 3)',
+      input: {
+        log_id: LOG,
+        lines: join(ls.slice(3)),
+        from: { log_id: LOG, size: 3, hash: es[2]!.hash },
+      },
+      expected: { ...report(6), from: 3, count: 3 },
+    },
+    bad(
+      'suffix from a head with another hash',
+      join(ls.slice(3)),
+      'CORE_LOG_PREV_HASH_MISMATCH',
+      '$[0].prev_hash',
+      { from: { log_id: LOG, size: 3, hash: es[1]!.hash } },
+    ),
+    bad(
+      'suffix from a head of another size',
+      join(ls.slice(3)),
+      'CORE_LOG_SEQ_MISMATCH',
+      '$[0].seq',
+      { from: { log_id: LOG, size: 2, hash: es[2]!.hash } },
     ),
   ];
 };
@@ -503,7 +733,7 @@ const main = async (): Promise<void> => {
   );
   write(
     'verify.json',
-    'Verification of JSON Lines logs (section 6). `input.lines` is hex bytes, `input.expect_head` an optional {size, hash}. `expected` is the report; `error` is the code of the FIRST error, and the name ends with its path.',
+    'Verification of JSON Lines logs (section 6). `input.lines` is hex bytes; optional `input.expect_head` {size, hash}, `input.from` {log_id, size, hash}, `input.checkpoints` (checkpoint statements, signatures taken as verified) and `input.max_errors`. `expected` is the report (with `root` when checkpoints are given); `error` is the code of the FIRST error, and the name ends with its path.',
     SOURCE,
     verifyCases(),
   );
