@@ -199,7 +199,10 @@ function checkGovernance(g: GovernanceShape): ReadonlyArray<Violation> {
         message: `duplicate rule id (same as rules[${first}])`,
       });
     else seen.set(rule.id, i);
-    for (const [role, count] of Object.entries(rule.require.roles ?? {})) {
+    // Code-unit order (section 2.4): Object.entries would put integer-like names ("9") first.
+    const roleCounts = rule.require.roles ?? {};
+    for (const role of Object.keys(roleCounts).sort()) {
+      const count = roleCounts[role] ?? 0;
       if (!defined(role)) {
         out.push({
           path: ['rules', i, 'require', 'roles', role],

@@ -6,7 +6,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import {
-  addDays,
   compareTimestamps,
   decodeWith,
   deriveExceptionId,
@@ -15,6 +14,7 @@ import {
   ExceptionProposal,
   parseTimestamp,
   proposalDigest,
+  type DecodeError,
   type ExceptionRecord,
 } from '@warrant/core';
 import type { GovernanceConfig } from '../governance/config';
@@ -22,6 +22,7 @@ import { requirementsFor } from '../governance/requirements';
 import type { ProposeCommand } from './command';
 import { contentRefusals } from './content-rules';
 import { buildOutcome, orRefuse, type CommandOutcome } from './context';
+import { daysAfter, LAST_INSTANT } from './day-limits';
 import { refusal, refused, type LifecycleError } from './errors';
 
 /**
@@ -51,19 +52,27 @@ export const proposeException = (
     );
   }
   const input: Record<string, unknown> = { ...command.proposal };
+  let unrepresentable: string | undefined;
   if (input.expires_at === undefined) {
-    // Section 6.4: the default duration counts from valid_from when it is later than now.
+    // Section 6.4: the default duration counts from valid_from when it is later than now; a
+    // default past year 9999 is left unset (decoding then refuses the missing expires_at).
     const from =
       typeof input.valid_from === 'string' ? parseTimestamp(input.valid_from) : undefined;
     const start =
       from !== undefined && E.isRight(from) && compareTimestamps(from.right, command.at) > 0
         ? from.right
         : command.at;
-    input.expires_at = addDays(start, governance.duration.default_days);
+    const days = governance.duration.default_days;
+    const expiry = daysAfter(start, days);
+    if (expiry !== undefined) input.expires_at = expiry;
+    else
+      unrepresentable = `the default expiry (${start} + ${days} days) is later than ${LAST_INSTANT}; give expires_at`;
   }
-  const content = decodeWith(ExceptionProposal, input, 'POLICY_COMMAND_INVALID', 'proposal', [
+  const decoded = decodeWith(ExceptionProposal, input, 'POLICY_COMMAND_INVALID', 'proposal', [
     'proposal',
   ]);
+  const content =
+    unrepresentable === undefined ? decoded : explainMissingExpiry(decoded, unrepresentable);
   if (E.isLeft(content)) return content;
   const requirements = requirementsFor(governance, content.right);
   return orRefuse(contentRefusals(content.right, requirements, command.at, '$.proposal'), () => {
@@ -81,3 +90,24 @@ export const proposeException = (
     return buildOutcome(undefined, [event], command.at, governance);
   });
 };
+
+// --- internal --------------------------------------------------------------
+
+// A default expiry past year 9999 is left unset, so decoding reports expires_at as missing; the
+// issue then says why, since the proposer did not leave it out by mistake.
+function explainMissingExpiry<A>(
+  decoded: E.Either<DecodeError<'POLICY_COMMAND_INVALID'>, A>,
+  why: string,
+): E.Either<DecodeError<'POLICY_COMMAND_INVALID'>, A> {
+  if (E.isRight(decoded)) return decoded; // unreachable: expires_at is required
+  const issues = decoded.left.issues.map((i) =>
+    i.path === '$.proposal.expires_at' ? { ...i, message: why } : i,
+  );
+  const first = issues[0] ?? decoded.left;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return E.left({
+    ...decoded.left,
+    message: `proposal is invalid at ${first.path}: ${first.message}${more}`,
+    issues,
+  });
+}

@@ -8,7 +8,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import {
-  addDays,
   baseFor,
   compareTimestamps,
   decodeWith,
@@ -24,6 +23,7 @@ import { requirementsFor } from '../governance/requirements';
 import type { AmendCommand, RenewCommand } from './command';
 import { contentRefusals } from './content-rules';
 import { buildOutcome, checkTarget, orRefuse, requestersOf, type CommandOutcome } from './context';
+import { laterThanDaysAfter } from './day-limits';
 import { refusal, refused, type LifecycleError, type Refusal } from './errors';
 
 /**
@@ -113,8 +113,8 @@ export const reviseException = (
   }
   const approved = latestApproved(rec, command.at);
   if (approved !== undefined) {
-    const limit = addDays(approved.content.expires_at, governance.renewal.max_extension_days);
-    if (compareTimestamps(content.expires_at, limit) > 0) {
+    const days = governance.renewal.max_extension_days;
+    if (laterThanDaysAfter(content.expires_at, approved.content.expires_at, days)) {
       out.push(
         refusal(
           'POLICY_EXTENSION_EXCEEDED',

@@ -69,3 +69,15 @@ describe('governance configuration', () => {
     expect(E.isRight(r) && Object.getPrototypeOf(r.right.roles)).toBe(Object.prototype);
   });
 });
+
+describe('governance configuration: role checks in code-unit order', () => {
+  it('reports the roles of require.roles in code-unit order, integer-like names included', () => {
+    const j = json();
+    j.rules = [{ id: 'x', require: { roles: { b: 1, '9': 1, '10': 1 } } }];
+    expect(paths(j)).toEqual([
+      "$.rules[0].require.roles['10']",
+      "$.rules[0].require.roles['9']",
+      '$.rules[0].require.roles.b',
+    ]);
+  });
+});
