@@ -25,9 +25,12 @@ const load = (file: string): ReadonlyArray<Case> =>
   (JSON.parse(readFileSync(join(HERE, file), 'utf8')) as { cases: Case[] }).cases;
 
 const configs = load('config.json');
-const defaultConfig = (): GovernanceConfig => {
-  const c = configs.find((x) => x.name === 'default configuration');
-  const r = decodeGovernance(c?.input);
+/** The configuration a case names in `input.config` (absent: the default configuration). */
+const configOf = (input: unknown): GovernanceConfig => {
+  const name = (input as { config?: string }).config ?? 'default configuration';
+  const c = configs.find((x) => x.name === name);
+  if (c === undefined) throw new Error(`no configuration named ${name} in config.json`);
+  const r = decodeGovernance(c.input);
   if (E.isLeft(r)) throw new Error(r.left.message);
   return r.right;
 };
@@ -45,9 +48,20 @@ describe('conformance/governance/config.json', () => {
   });
 });
 
+describe('docs/spec/governance-v1.md section 8.1', () => {
+  it('shows the configuration of the vector "all requirements (spec section 8.1)"', () => {
+    const spec = readFileSync(join(HERE, '..', '..', 'docs', 'spec', 'governance-v1.md'), 'utf8');
+    const section = spec.slice(spec.indexOf('### 8.1 '));
+    const block = /```json\n([\s\S]*?)\n```/.exec(section)?.[1];
+    const vector = configs.find((c) => c.name === 'all requirements (spec section 8.1)');
+    expect(block === undefined ? undefined : JSON.parse(block)).toEqual(vector?.input);
+    expect(section).toContain((vector?.expected as { digest: string }).digest);
+  });
+});
+
 describe('conformance/governance/requirements.json', () => {
-  const config = defaultConfig();
   it.each(load('requirements.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const config = configOf(c.input);
     const p = decodeProposal((c.input as { proposal: unknown }).proposal);
     if (E.isLeft(p)) throw new Error(p.left.message);
     expect(requirementsSummary(requirementsFor(config, p.right))).toEqual(c.expected);
@@ -55,8 +69,8 @@ describe('conformance/governance/requirements.json', () => {
 });
 
 describe('conformance/governance/commands.json', () => {
-  const config = defaultConfig();
   it.each(load('commands.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const config = configOf(c.input);
     let record: ExceptionRecord | undefined;
     const got = (c.input as { commands: unknown[] }).commands.map((cmd) => {
       const r = executeExceptionCommand(record, cmd, config);

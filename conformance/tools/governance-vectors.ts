@@ -7,15 +7,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeProposal, type ExceptionRecord } from '@warrant/core';
 import {
+  decodeProposal,
+  importPrivateKeyPem,
+  type ExceptionRecord,
+  type Timestamp,
+} from '@warrant/core';
+import {
+  approvalStatement,
   decodeGovernance,
   executeExceptionCommand,
   GovernanceConfig,
   governanceDigest,
   requirementsFor,
+  signApproval,
 } from '@warrant/policy';
 import { CONFIG, content, human } from '../../packages/policy/test/fixtures';
+import { ED25519_PRIVATE_PEM } from './dsse-fixtures';
 import { requirementsSummary } from './requirements-summary';
 import {
   arbRun,
@@ -54,6 +62,75 @@ const SMALL = {
   duration: { default_days: 90, max_days: 180 },
   renewal: { max_extension_days: 90 },
 };
+// The configuration of spec section 8.1, expressing every requirement of the issue: the default
+// rules plus signed approvals outside dev (unsigned approvals only where the configuration says).
+const ALL_REQUIREMENTS = {
+  ...DEFAULT_JSON,
+  rules: [
+    ...DEFAULT_JSON.rules,
+    {
+      id: 'signed-approvals-outside-dev',
+      description: 'Outside dev every approval carries a DSSE signature by the approver.',
+      when: { envs_outside: ['dev'] },
+      require: { signed_approvals: true },
+    },
+  ],
+};
+// Exercises what the default configuration does not: a rule without a condition, ties with the
+// baseline (no rule named), two evidence requirements, a deployment intent, service approvals,
+// amend_roles, a short maximum and extension.
+const FEATURES = {
+  schema: 'warrant.governance/v1',
+  roles: { approver: ['alice', 'bob', 'carol'], cab: ['cab'], ops: ['olga', 'svc-deployer'] },
+  rules: [
+    {
+      id: 'one-approval',
+      description: 'A count of 1 is the baseline: no rule is named for it.',
+      require: { approvals: 1 },
+    },
+    {
+      id: 'dev-self',
+      when: { envs: ['dev'] },
+      require: { self_approval: 'allowed', max_duration_days: 60 },
+    },
+    {
+      id: 'prod-deploy',
+      when: { envs: ['prod'] },
+      require: { approvals: 2, deployment_intent: true, max_duration_days: 30 },
+    },
+    {
+      id: 'vex-for-vulnerabilities',
+      when: { envs_outside: ['dev'], types: ['vulnerability'] },
+      require: { evidence_kinds: ['vex'] },
+    },
+    {
+      id: 'scan-outside-dev-and-prod',
+      when: { envs_outside: ['dev', 'prod'] },
+      require: { evidence_kinds: ['scan'] },
+    },
+    {
+      id: 'cab-at-100',
+      when: { risk_score_above: 99 },
+      require: { approvals: 2, roles: { cab: 1 } },
+    },
+  ],
+  duration: { default_days: 30, max_days: 60 },
+  renewal: { max_extension_days: 15 },
+  service_approvals: true,
+  revoke_roles: ['ops'],
+  amend_roles: ['ops'],
+};
+const NAMED_CONFIGS = {
+  'all requirements (spec section 8.1)': ALL_REQUIREMENTS,
+  features: FEATURES,
+} as const;
+type ConfigName = keyof typeof NAMED_CONFIGS;
+const configNamed = (name: ConfigName | undefined): GovernanceConfig => {
+  if (name === undefined) return CONFIG;
+  const r = decodeGovernance(NAMED_CONFIGS[name]);
+  if (E.isLeft(r)) throw new Error(`${name}: ${r.left.message}`);
+  return r.right;
+};
 const edited = (f: (j: Record<string, unknown>) => void): Record<string, unknown> => {
   const j = clone(SMALL) as Record<string, unknown>;
   f(j);
@@ -75,6 +152,7 @@ write(
       },
     }),
     configCase('small configuration', SMALL),
+    ...Object.entries(NAMED_CONFIGS).map(([name, c]) => configCase(name, c)),
     configCase(
       'role named __proto__ is an ordinary role',
       JSON.parse(JSON.stringify(SMALL).replace('"roles":{', '"roles":{"__proto__":["mallory"],')),
@@ -188,6 +266,96 @@ write(
       }),
     ),
     configCase(
+      'role counts are checked in code-unit order',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', require: { roles: { '9': 1, '10': 1 } } });
+      }),
+    ),
+    configCase(
+      'undefined amend role refused',
+      edited((j) => {
+        j.amend_roles = ['janitor'];
+      }),
+    ),
+    configCase(
+      'approvals equal to all distinct members accepted',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', require: { approvals: 3 } });
+      }),
+    ),
+    configCase(
+      'approvals one above all distinct members refused',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', require: { approvals: 4 } });
+      }),
+    ),
+    configCase(
+      'default equal to maximum accepted',
+      edited((j) => {
+        j.duration = { default_days: 180, max_days: 180 };
+      }),
+    ),
+    configCase(
+      '3650 days accepted',
+      edited((j) => {
+        j.duration = { default_days: 3650, max_days: 3650 };
+      }),
+    ),
+    configCase(
+      '3651 days refused',
+      edited((j) => {
+        j.duration = { default_days: 90, max_days: 3651 };
+      }),
+    ),
+    configCase(
+      'count above 100 refused',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', require: { compensating_controls: 101 } });
+      }),
+    ),
+    configCase(
+      'fractional count refused',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', require: { compensating_controls: 1.5 } });
+      }),
+    ),
+    configCase(
+      'risk_score_above 100 accepted',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', when: { risk_score_above: 100 }, require: { approvals: 1 } });
+      }),
+    ),
+    configCase(
+      'risk_score_above 101 refused',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', when: { risk_score_above: 101 }, require: { approvals: 1 } });
+      }),
+    ),
+    configCase(
+      'wildcard environment in a condition refused',
+      edited((j) => {
+        rulesOf(j).push({ id: 'x', when: { envs: ['prod-*'] }, require: { approvals: 1 } });
+      }),
+    ),
+    configCase(
+      'duplicate role member refused',
+      edited((j) => {
+        j.roles = { approver: ['alice', 'alice'], cab: ['cab'] };
+      }),
+    ),
+    configCase(
+      'null optional member refused',
+      edited((j) => {
+        j.service_approvals = null;
+      }),
+    ),
+    configCase(
+      'service_approvals false hashes differently from absent',
+      edited((j) => {
+        j.service_approvals = false;
+      }),
+    ),
+    configCase(
       'unknown reason code in a condition refused',
       edited((j) => {
         rulesOf(j).push({ id: 'x', when: { reason_codes: ['OTHER'] }, require: { approvals: 1 } });
@@ -198,13 +366,17 @@ write(
 
 // --- requirements ----------------------------------------------------------
 
-const reqCase = (name: string, proposal: Record<string, unknown>): Case => {
+const reqCase = (
+  name: string,
+  proposal: Record<string, unknown>,
+  configName?: ConfigName,
+): Case => {
   const p = decodeProposal(proposal);
   if (E.isLeft(p)) throw new Error(`${name}: ${p.left.message}`);
   return {
     name,
-    input: { proposal },
-    expected: requirementsSummary(requirementsFor(CONFIG, p.right)),
+    input: configName === undefined ? { proposal } : { config: configName, proposal },
+    expected: requirementsSummary(requirementsFor(configNamed(configName), p.right)),
   };
 };
 const scopeWith = (env: string, extra: Record<string, unknown>) => ({
@@ -265,7 +437,7 @@ const generatedReq = fc
   });
 write(
   'requirements.json',
-  'Applicable rules and combined requirements (docs/spec/governance-v1.md sections 3-4) under the default configuration of config.json: input.proposal is exception content; expected lists the matched rule ids in configuration order and each combined requirement with the id of the rule named for it (null: none)',
+  'Applicable rules and combined requirements (docs/spec/governance-v1.md sections 3-4) under a configuration of config.json (input.config names the case; absent: the default configuration): input.proposal is exception content; expected lists the matched rule ids in configuration order and each combined requirement with the id of the rule named for it (null: none)',
   'generated by conformance/tools/governance-vectors.ts (hand-written, then fast-check seed 91)',
   [
     reqCase('dev: self-approval allowed', content('dev')),
@@ -300,6 +472,61 @@ write(
         risk_acceptance: { accepted: true, statement: 'Board decision.' },
       }),
     ),
+    reqCase(
+      'dev and staging together: self-approval forbidden',
+      content('dev', { scope: scopeWith('dev', { environment: { envs: ['dev', 'staging'] } }) }),
+    ),
+    reqCase(
+      'environment names are case-sensitive: Prod is not prod',
+      content('Prod', { scope: scopeWith('Prod', { environment: { envs: ['Prod'] } }) }),
+    ),
+    reqCase(
+      'environment without envs counts as any',
+      content('dev', { scope: scopeWith('dev', { environment: { namespaces: ['payments'] } }) }),
+    ),
+    reqCase(
+      'exactly * counts as any',
+      content('dev', { scope: scopeWith('dev', { environment: { envs: ['*'] } }) }),
+    ),
+    reqCase(
+      'two CAB rules: the first with the maximum is named',
+      policyContent('staging', ['cross-boundary-deployment', 'privileged-tooling'], {
+        risk_score: 80,
+      }),
+    ),
+    reqCase('risk score 0', content('staging', { risk_score: 0 })),
+    reqCase('risk score 100', content('staging', { risk_score: 100 })),
+    reqCase(
+      'policy type with an unlisted policy rule needs no CAB',
+      policyContent('prod', ['unsigned-artifact']),
+    ),
+    reqCase(
+      'features: a rule without condition applies; approvals 1 names no rule',
+      content('staging'),
+      'features',
+    ),
+    reqCase('features: a rule maximum equal to max_days names no rule', content('dev'), 'features'),
+    reqCase(
+      'features: no rule says anything about self-approval: forbidden, no rule',
+      content('prod'),
+      'features',
+    ),
+    reqCase(
+      'features: risk score 99 is not above 99',
+      content('staging', { risk_score: 99 }),
+      'features',
+    ),
+    reqCase('features: risk score 100', content('staging', { risk_score: 100 }), 'features'),
+    reqCase(
+      'all requirements: signatures outside dev',
+      content('staging'),
+      'all requirements (spec section 8.1)',
+    ),
+    reqCase(
+      'all requirements: no signatures in dev',
+      content('dev'),
+      'all requirements (spec section 8.1)',
+    ),
     ...generatedReq,
   ],
 );
@@ -311,20 +538,32 @@ type Outcome =
   | { refused: Array<{ code: string; path: string; rule: string | null }> }
   | { invalid: string[] };
 
+/** A command, or a function building it from the record so far (e.g. to sign an approval). */
+type Step =
+  | Record<string, unknown>
+  | ((record: ExceptionRecord | undefined) => Promise<Record<string, unknown>>);
+
 /** Runs commands in order; a command without exception_id gets the current one. */
-const runCommands = (
-  commands: Array<Record<string, unknown>>,
-): { input: unknown[]; expected: Outcome[] } => {
+const runCommands = async (
+  steps: ReadonlyArray<Step>,
+  config: GovernanceConfig = CONFIG,
+): Promise<{ input: unknown[]; expected: Outcome[] }> => {
   let record: ExceptionRecord | undefined;
   const input: unknown[] = [];
   const expected: Outcome[] = [];
-  for (const c of commands) {
+  for (const step of steps) {
+    const c = typeof step === 'function' ? await step(record) : step;
     const cmd =
-      c.command !== 'propose' && c.exception_id === undefined && record !== undefined
+      typeof c === 'object' &&
+      c !== null &&
+      !Array.isArray(c) &&
+      c.command !== 'propose' &&
+      c.exception_id === undefined &&
+      record !== undefined
         ? { ...c, exception_id: record.exception_id }
         : c;
     input.push(cmd);
-    const r = executeExceptionCommand(record, cmd, CONFIG);
+    const r = executeExceptionCommand(record, cmd, config);
     if (E.isRight(r)) {
       record = r.right.record;
       expected.push({ events: clone(r.right.events) as unknown[] });
@@ -338,9 +577,18 @@ const runCommands = (
   }
   return { input, expected };
 };
-const cmdCase = (name: string, commands: Array<Record<string, unknown>>): Case => {
-  const { input, expected } = runCommands(commands);
-  return { name, input: { commands: input }, expected };
+/** A case; `configName` names a case of config.json (absent: the default configuration). */
+const cmdCase = async (
+  name: string,
+  steps: ReadonlyArray<Step>,
+  configName?: ConfigName,
+): Promise<Case> => {
+  const { input, expected } = await runCommands(steps, configNamed(configName));
+  return {
+    name,
+    input: configName === undefined ? { commands: input } : { config: configName, commands: input },
+    expected,
+  };
 };
 const propose = (env: string, over: Record<string, unknown> = {}, by = 'alice') => ({
   command: 'propose',
@@ -384,11 +632,293 @@ const generatedRuns = fc
     return cmdCase(`generated ${i}`, commands);
   });
 
+// Approvals signed with the Ed25519 test key of dsse-fixtures.ts (deterministic signatures). The
+// synchronous command checks only the binding (section 7.2), which these vectors exercise.
+const signingKey = await importPrivateKeyPem(ED25519_PRIVATE_PEM);
+if (E.isLeft(signingKey)) throw new Error(signingKey.left.message);
+const signedApprove =
+  (by: string, role: string, at: string, signedRole = role, payloadType?: string): Step =>
+  async (record) => {
+    if (record === undefined) throw new Error('signedApprove needs a record');
+    const latest = record.versions[record.versions.length - 1];
+    if (latest === undefined) throw new Error('no version');
+    const statement = approvalStatement({
+      exception_id: record.exception_id,
+      version: latest.version,
+      content_digest: latest.content_digest,
+      approver: by,
+      role: signedRole,
+      at: at as Timestamp,
+    });
+    const env = clone(await signApproval(statement, signingKey.right.signer));
+    return {
+      ...approve(by, role, at, latest.version),
+      signature: payloadType === undefined ? env : { ...env, payloadType },
+    };
+  };
+const STAGING_EVIDENCE = [
+  {
+    kind: 'scan',
+    uri: 'https://scan.example.com/r.json',
+    media_type: 'application/json',
+    digest: `sha256:${'d'.repeat(64)}`,
+  },
+  {
+    kind: 'vex',
+    uri: 'https://vex.example.com/a.json',
+    media_type: 'application/openvex+json',
+    digest: `sha256:${'b'.repeat(64)}`,
+  },
+];
+const act = (
+  command: string,
+  by: string,
+  at: string,
+  rest: Record<string, unknown> = {},
+  kind: 'human' | 'service' = 'human',
+): Record<string, unknown> => ({ command, actor: { id: by, kind }, at, ...rest });
+const ALL = 'all requirements (spec section 8.1)' as const;
+const T = '2026-01-05T00:00:00Z';
+const T1 = '2026-01-06T00:00:00Z';
+
+const boundaryCases = [
+  cmdCase('prod: expiry exactly 90 days after at accepted, 1 ms later refused', [
+    propose('prod', { expires_at: '2026-04-05T00:00:00.001Z' }),
+    propose('prod', { expires_at: '2026-04-05T00:00:00Z' }),
+  ]),
+  cmdCase('staging: exactly duration.max_days accepted, 1 ms later refused naming no rule', [
+    propose('staging', { expires_at: '2026-07-04T00:00:00.001Z' }),
+    propose('staging', { expires_at: '2026-07-04T00:00:00Z' }),
+  ]),
+  cmdCase('valid_from later than at: the maximum counts from valid_from', [
+    propose('prod', { valid_from: '2026-02-01T00:00:00Z', expires_at: '2026-05-02T00:00:00.001Z' }),
+    propose('prod', { valid_from: '2026-02-01T00:00:00Z', expires_at: '2026-05-02T00:00:00Z' }),
+  ]),
+  cmdCase('valid_from earlier than at: the maximum counts from at', [
+    propose('prod', { valid_from: '2026-01-01T00:00:00Z', expires_at: '2026-04-05T00:00:00.001Z' }),
+    propose('prod', { valid_from: '2026-01-01T00:00:00Z', expires_at: '2026-04-05T00:00:00Z' }),
+  ]),
+  cmdCase('default expiry counts from a later valid_from', [
+    propose('staging', { expires_at: undefined, valid_from: '2026-02-01T00:00:00Z' }),
+  ]),
+  cmdCase('default expiry keeps the milliseconds of at', [
+    { ...propose('staging', { expires_at: undefined }), at: '2026-01-05T00:00:00.250Z' },
+  ]),
+  cmdCase('default expiry in prod is exactly the prod maximum, accepted', [
+    propose('prod', { expires_at: undefined }),
+  ]),
+  cmdCase(
+    'default expiry past year 9999 refused; an explicit expiry at the last instant accepted',
+    [
+      { ...propose('staging', { expires_at: undefined }), at: '9999-12-01T00:00:00Z' },
+      {
+        ...propose('staging', { expires_at: '9999-12-31T23:59:59.999Z' }),
+        at: '9999-12-01T00:00:00Z',
+      },
+    ],
+  ),
+  cmdCase('expiry equal to at is not in the future', [propose('staging', { expires_at: T })]),
+  cmdCase('risk score 50: a security reviewer alone completes the approval', [
+    propose('staging', { risk_score: 50 }),
+    approve('sec', 'security-reviewer'),
+  ]),
+  cmdCase('risk score 51: the CAB is needed too', [
+    propose('staging', { risk_score: 51 }),
+    approve('sec', 'security-reviewer'),
+    approve('cab', 'cab', '2026-01-06T01:00:00Z'),
+  ]),
+  cmdCase('the owner is not a requester: an owner holding the role may approve', [
+    propose('staging', { owner: 'sec' }),
+    approve('sec', 'security-reviewer'),
+  ]),
+  cmdCase('an amendment makes its author a requester of the new version', [
+    propose('prod', { owner: 'bob' }),
+    act('request_changes', 'sec', T1, {
+      role: 'security-reviewer',
+      version: 1,
+      reason: 'Narrow it.',
+    }),
+    act('amend', 'bob', '2026-01-07T00:00:00Z', {
+      reason: 'Narrowed.',
+      changes: { rationale: 'Only the payments namespace calls the template function.' },
+    }),
+    approve('bob', 'approver', '2026-01-08T00:00:00Z', 2),
+    approve('alice', 'approver', '2026-01-08T00:00:00Z', 2),
+    approve('carol', 'approver', '2026-01-08T00:00:00Z', 2),
+    approve('sec', 'security-reviewer', '2026-01-08T01:00:00Z', 2),
+  ]),
+  cmdCase('an approver of a version may still reject it', [
+    propose('prod'),
+    approve('bob', 'approver'),
+    act('reject', 'bob', '2026-01-06T01:00:00Z', {
+      role: 'approver',
+      version: 1,
+      reason: 'Wrong CVE.',
+    }),
+  ]),
+  cmdCase('after a request for changes, approval is refused', [
+    propose('prod'),
+    act('request_changes', 'sec', T1, {
+      role: 'security-reviewer',
+      version: 1,
+      reason: 'Narrow it.',
+    }),
+    approve('bob', 'approver', '2026-01-06T01:00:00Z'),
+  ]),
+  cmdCase('approving a version that is not the latest is refused', [
+    propose('prod'),
+    act('request_changes', 'sec', T1, {
+      role: 'security-reviewer',
+      version: 1,
+      reason: 'Narrow it.',
+    }),
+    act('amend', 'alice', '2026-01-07T00:00:00Z', {
+      reason: 'Narrowed.',
+      changes: { rationale: 'Only the payments namespace calls the template function.' },
+    }),
+    approve('bob', 'approver', '2026-01-08T00:00:00Z', 1),
+  ]),
+  cmdCase(
+    'renewal: exactly max_extension_days past the approved expiry accepted, 1 ms later refused',
+    [
+      propose('staging'),
+      approve('sec', 'security-reviewer'),
+      renew({ expires_at: '2026-05-30T00:00:00.001Z', rationale: 'The fix slipped to June.' }),
+      renew({ expires_at: '2026-05-30T00:00:00Z', rationale: 'The fix slipped to June.' }),
+      act('amend', 'alice', '2026-02-21T00:00:00Z', {
+        reason: 'One more day.',
+        changes: { expires_at: '2026-05-31T00:00:00Z' },
+      }),
+    ],
+  ),
+  cmdCase('renewal after expiry; an expired exception cannot be revoked', [
+    propose('staging'),
+    approve('sec', 'security-reviewer'),
+    act('revoke', 'alice', '2026-03-01T00:00:00Z', { reason: 'No longer needed.' }),
+    renew(
+      { expires_at: '2026-05-30T00:00:00Z', rationale: 'The fix slipped to June.' },
+      '2026-03-10T00:00:00Z',
+    ),
+  ]),
+  cmdCase('revoke: a role not held is refused even for the owner; the owner needs no role', [
+    propose('prod', { owner: 'bob' }),
+    act('revoke', 'bob', T1, { reason: 'Fixed.', role: 'cab' }),
+    act('revoke', 'bob', T1, { reason: 'Fixed.' }),
+  ]),
+  cmdCase('commands that are not objects', [
+    null,
+    [],
+    'approve',
+    { command: 'approve' },
+  ] as unknown as Step[]),
+];
+
+const featureCases = [
+  cmdCase(
+    'features: two evidence requirements reported in rule order; no rule allows self-approval; a service approves',
+    [
+      propose('staging', { evidence_refs: undefined }),
+      propose('staging', { evidence_refs: STAGING_EVIDENCE }),
+      approve('alice', 'approver'),
+      act('approve', 'svc-deployer', T1, { role: 'ops', version: 1 }, 'service'),
+    ],
+    'features',
+  ),
+  cmdCase(
+    'features: prod needs a deployment intent, at most 30 days, two approvers',
+    [
+      propose('prod', { expires_at: '2026-02-04T00:00:00.001Z' }),
+      propose('prod', { expires_at: '2026-02-04T00:00:00Z', deployment_intent: 'CHG-1234' }),
+      approve('bob', 'approver'),
+      approve('carol', 'approver'),
+    ],
+    'features',
+  ),
+  cmdCase(
+    'features: dev default of 30 days; the 60-day maximum is named by no rule; self-approval',
+    [
+      propose('dev', { expires_at: '2026-03-06T00:00:00.001Z' }),
+      propose('dev', { expires_at: undefined }),
+      approve('alice', 'approver'),
+    ],
+    'features',
+  ),
+  cmdCase(
+    'features: amend_roles and revoke_roles; the amender becomes a requester',
+    [
+      propose('staging', { evidence_refs: STAGING_EVIDENCE }),
+      act('amend', 'mallory', T1, { reason: 'x', changes: { rationale: 'Mine now.' } }),
+      act('amend', 'olga', T1, {
+        reason: 'Ops clarified the rationale.',
+        changes: { rationale: 'The template function is unreachable from the request path.' },
+      }),
+      approve('olga', 'ops', '2026-01-06T01:00:00Z', 2),
+      approve('bob', 'approver', '2026-01-06T01:00:00Z', 2),
+      act('revoke', 'olga', '2026-01-07T00:00:00Z', { reason: 'Fixed upstream.', role: 'ops' }),
+    ],
+    'features',
+  ),
+  cmdCase(
+    'features: renewal at most 15 days past the approved expiry',
+    [
+      propose('staging', { evidence_refs: STAGING_EVIDENCE, expires_at: '2026-02-01T00:00:00Z' }),
+      approve('bob', 'approver'),
+      renew(
+        { expires_at: '2026-02-16T00:00:00.001Z', rationale: 'Two more weeks.' },
+        '2026-01-25T00:00:00Z',
+      ),
+      renew(
+        { expires_at: '2026-02-16T00:00:00Z', rationale: 'Two more weeks.' },
+        '2026-01-25T00:00:00Z',
+      ),
+    ],
+    'features',
+  ),
+  cmdCase(
+    'features: risk score 100 needs two approvers including the CAB',
+    [
+      propose('staging', { evidence_refs: STAGING_EVIDENCE, risk_score: 100 }),
+      approve('bob', 'approver'),
+      approve('cab', 'cab', '2026-01-06T01:00:00Z'),
+    ],
+    'features',
+  ),
+];
+
+const signatureCases = [
+  cmdCase(
+    'all requirements: outside dev an approval must be signed and bound to this approval',
+    [
+      propose('staging'),
+      approve('sec', 'security-reviewer'),
+      signedApprove('sec', 'security-reviewer', T1, 'approver'),
+      signedApprove('sec', 'security-reviewer', T1, 'security-reviewer', 'application/json'),
+      signedApprove('sec', 'security-reviewer', T1),
+    ],
+    ALL,
+  ),
+  cmdCase(
+    'all requirements: in dev an unsigned self-approval is accepted',
+    [propose('dev'), approve('alice', 'approver')],
+    ALL,
+  ),
+  cmdCase(
+    'all requirements: prod needs two signed approvals, neither by the requester',
+    [
+      propose('prod'),
+      signedApprove('alice', 'approver', T1),
+      signedApprove('bob', 'approver', T1),
+      signedApprove('sec', 'security-reviewer', '2026-01-06T01:00:00Z'),
+    ],
+    ALL,
+  ),
+];
+
 write(
   'commands.json',
-  'Lifecycle commands (docs/spec/governance-v1.md sections 5-7) executed in order against the default configuration of config.json, starting with no exception, each against the record the accepted ones before it produced: input.commands; expected has one entry per command: {events} (the EventDrafts to append), {refused: [{code, path, rule}]} or {invalid: [paths]} (POLICY_COMMAND_INVALID issues)',
+  'Lifecycle commands (docs/spec/governance-v1.md sections 5-7) executed in order against a configuration of config.json (input.config names the case; absent: the default configuration), starting with no exception, each against the record the accepted ones before it produced: input.commands; expected has one entry per command: {events} (the EventDrafts to append), {refused: [{code, path, rule}]} or {invalid: [paths]} (POLICY_COMMAND_INVALID issues)',
   'generated by conformance/tools/governance-vectors.ts (hand-written scenarios, then fast-check seed 92)',
-  [
+  await Promise.all([
     cmdCase('dev: the requester approves their own exception', [
       propose('dev'),
       approve('alice', 'approver'),
@@ -503,6 +1033,9 @@ write(
       { command: 'approve', actor: { id: '' }, at: 'soon', version: 0 },
       propose('prod', { risk_score: 120, scope: { artifacts: [] } }),
     ]),
+    ...boundaryCases,
+    ...featureCases,
+    ...signatureCases,
     ...generatedRuns,
-  ],
+  ]),
 );
