@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { formatError, type LogId, type WarrantStore } from '@warrant/core';
+import { groupExceptionHistories, readExceptionHistories } from '@warrant/storage-adapters';
 
 /**
  * Reads an exceptions file: a JSON array of event envelopes (a log: `exception.*` events are
@@ -27,7 +28,7 @@ export const readExceptionsFile = (
     if (bad >= 0) {
       return E.left(`$[${bad}] is not an event envelope ({type, subject, …}); ${SNAPSHOT_HINT}`);
     }
-    return E.right(groupBySubject(json));
+    return E.right(groupExceptionHistories(json));
   }
   if (
     typeof json === 'object' &&
@@ -43,8 +44,8 @@ export const readExceptionsFile = (
 };
 
 /**
- * Reads every exception history from a store: the events of the given log (or of every log),
- * grouped by subject in sequence order.
+ * Reads every exception history from a store (`readExceptionHistories`): the events of the
+ * given log (or of every log), grouped by subject in sequence order.
  * @param store - an opened store
  * @param log - a log id, or undefined for every log
  * @returns histories, or a message
@@ -54,19 +55,8 @@ export const readExceptionsFile = (
 export const readStoreHistories = async (
   store: WarrantStore,
   log: string | undefined,
-): Promise<E.Either<string, ReadonlyArray<ReadonlyArray<unknown>>>> => {
-  const logs = log === undefined ? await store.events.listLogs() : E.right([log as LogId]);
-  if (E.isLeft(logs)) return E.left(formatError(logs.left));
-  const out: unknown[][] = [];
-  for (const id of logs.right) {
-    const head = await store.events.head(id);
-    if (E.isLeft(head)) return E.left(formatError(head.left));
-    const events = await store.events.read(id, { from: 0, to: head.right.size });
-    if (E.isLeft(events)) return E.left(formatError(events.left));
-    out.push(...groupBySubject(events.right));
-  }
-  return E.right(out);
-};
+): Promise<E.Either<string, ReadonlyArray<ReadonlyArray<unknown>>>> =>
+  E.mapLeft(formatError)(await readExceptionHistories(store, log as LogId | undefined));
 
 // --- internal --------------------------------------------------------------
 
@@ -79,17 +69,3 @@ const isEnvelope = (e: unknown): boolean =>
   !Array.isArray(e) &&
   typeof (e as { type?: unknown }).type === 'string' &&
   typeof (e as { subject?: unknown }).subject === 'string';
-
-const groupBySubject = (events: ReadonlyArray<unknown>): unknown[][] => {
-  const groups = new Map<string, unknown[]>();
-  for (const e of events) {
-    const ev = e as { type?: unknown; subject?: unknown } | null;
-    if (typeof ev !== 'object' || ev === null) continue;
-    if (typeof ev.type !== 'string' || !ev.type.startsWith('exception.')) continue;
-    const subject = typeof ev.subject === 'string' ? ev.subject : '';
-    const g = groups.get(subject);
-    if (g === undefined) groups.set(subject, [e]);
-    else g.push(e);
-  }
-  return [...groups.values()];
-};

@@ -5,8 +5,9 @@
  * @module
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { formatError, foldExceptionLog, type Actor } from '@warrant/core';
+import { formatError, type Actor } from '@warrant/core';
 import { sweepExceptions } from '@warrant/policy';
+import { foldStoredLog } from '@warrant/storage-adapters';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 import { intOption, parseArgs, type ArgSpec } from './exception-args';
 import { emit, openSession, printError } from './exception-context';
@@ -52,20 +53,25 @@ export const sweepSubcommand = async (
   const s = await openSession(name, args, io, true);
   if (typeof s === 'number') return s;
   try {
-    const head = await s.store.events.head(s.logId);
-    if (E.isLeft(head)) return printError(io, name, s.json, head.left);
-    const events = await s.store.events.read(s.logId, { from: 0 });
-    if (E.isLeft(events)) return printError(io, name, s.json, events.left);
-    const records = foldExceptionLog(events.right);
-    if (E.isLeft(records)) {
-      return printError(io, name, s.json, {
-        code: 'STORE_RECORD_CORRUPT',
-        message: `the log does not fold: ${formatError(records.left)}`,
-      });
+    // One pass over the file with the filesystem store; the same head, records and errors.
+    const folded = await foldStoredLog(s.store, s.logId);
+    if (E.isLeft(folded)) {
+      const e = folded.left;
+      return printError(
+        io,
+        name,
+        s.json,
+        e.code.startsWith('STORE_')
+          ? e
+          : { code: 'STORE_RECORD_CORRUPT', message: `the log does not fold: ${formatError(e)}` },
+      );
     }
     const within = days ?? DEFAULT_WITHIN_DAYS;
-    const swept = sweepExceptions(records.right, s.now, { actor, expiringWithinDays: within });
-    const appended = await s.store.events.append(s.logId, head.right.size, swept.events);
+    const swept = sweepExceptions(folded.right.records, s.now, {
+      actor,
+      expiringWithinDays: within,
+    });
+    const appended = await s.store.events.append(s.logId, folded.right.size, swept.events);
     if (E.isLeft(appended)) return printError(io, name, s.json, appended.left);
     const lines = [
       `recorded ${appended.right.events.length} expir${appended.right.events.length === 1 ? 'y' : 'ies'}`,

@@ -9,15 +9,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  foldExceptionLog,
-  formatError,
-  importPublicKeyPem,
-  verifyStoredLog,
-  type Verifier,
-  type WarrantError,
-} from '@warrant/core';
+import { formatError, importPublicKeyPem, type Verifier, type WarrantError } from '@warrant/core';
 import { auditApprovalSignatures, type ApprovalAudit, type ApproverKeys } from '@warrant/policy';
+import { verifyAndFoldStoredLog } from '@warrant/storage-adapters';
 import { EXIT, type CliIo, type ExitCode } from '../io';
 import { parseArgs, type ArgSpec } from './exception-args';
 import { emit, openSession, printError, type Session } from './exception-context';
@@ -92,33 +86,37 @@ async function verify(
       message: `log ${s.logId} ends with ${t.length} bytes of a partly written record at byte ${t.offset} (repair it explicitly)`,
     });
   }
-  const chain = await verifyStoredLog(
+  // One pass over the file (verify and fold together) when the log verifies; a failing log is
+  // reported by the paged path, in its order: checkpoint signatures, chain, then the fold.
+  const folded = await verifyAndFoldStoredLog(
     s.store,
     s.logId,
     verifiers === undefined ? {} : { verifiers },
   );
-  if (E.isLeft(chain)) return fail(chain.left);
-  const events = await s.store.events.read(s.logId, { from: 0 });
-  if (E.isLeft(events)) return fail(events.left);
-  const records = foldExceptionLog(events.right);
-  if (E.isLeft(records)) {
-    return fail({
-      code: 'STORE_RECORD_CORRUPT',
-      message: `the log's exception events do not fold: ${formatError(records.left)}`,
-    });
+  if (E.isLeft(folded)) {
+    const e = folded.left;
+    return fail(
+      e.code.startsWith('STORE_')
+        ? e
+        : {
+            code: 'STORE_RECORD_CORRUPT',
+            message: `the log's exception events do not fold: ${formatError(e)}`,
+          },
+    );
   }
+  const records = folded.right.records;
   const approvals: ApprovalAudit[] = [];
-  for (const r of records.right)
+  for (const r of records)
     approvals.push(...(await auditApprovalSignatures(r, s.governance, keys)));
   const bad = approvals.filter((a) => !a.ok);
-  const c = chain.right;
+  const c = folded.right.report;
   const count = (st: ApprovalAudit['status']): number =>
     approvals.filter((a) => a.status === st).length;
   const lines = [
     `${bad.length === 0 ? 'verified' : 'FAILED'}: log ${s.logId}, ${c.count} events, head ${c.head.hash}`,
     `  merkle root  ${c.root ?? '(empty log)'}`,
     `  checkpoints  ${c.checkpoints.length} (${verifiers === undefined ? 'signatures not checked: no --checkpoint-key' : 'signatures verified'})`,
-    `  exceptions   ${records.right.length} fold without error`,
+    `  exceptions   ${records.length} fold without error`,
     `  approvals    ${approvals.length}: ${count('verified')} signed and verified, ${count('unsigned')} unsigned, ${count('unchecked')} signed but unchecked (no --trust), ${count('invalid')} invalid`,
     ...bad.map(
       (a) =>
@@ -138,7 +136,7 @@ async function verify(
         checkpoints: c.checkpoints,
         checkpoint_signatures: verifiers === undefined ? 'not_checked' : 'verified',
       },
-      exceptions: records.right.length,
+      exceptions: records.length,
       approvals,
     },
     lines.join('\n'),
