@@ -18,9 +18,14 @@ import { performance } from 'node:perf_hooks';
 import * as E from 'fp-ts/lib/Either.js';
 import { checkpointLog, generateSigningKey, type LogId, type Timestamp } from '@warrant/core';
 import { run, type CliIo } from '@warrant/cli';
-import { openFsStore } from '@warrant/storage-adapters/fs';
+import {
+  foldStoredLog,
+  verifyAndFoldStoredLog,
+  type VerifiedStoredExceptions,
+} from '@warrant/storage-adapters';
+import { openFsStore, type FsStore } from '@warrant/storage-adapters/fs';
 import { makeExceptionLogLines } from './event-log-fixture';
-import { machine } from './harness';
+import { compare, machine, row } from './harness';
 
 const logId = 'bench-tenant' as LogId;
 const arg = process.argv.slice(2).find((a) => /^\d+$/.test(a));
@@ -62,6 +67,16 @@ const best = async (argv: ReadonlyArray<string>, cwd: string) => {
   };
 };
 
+/** The store through the port only: what every adapter without a one-pass fold gets. */
+const portOnly = (s: FsStore) => ({
+  events: s.events,
+  exceptions: s.exceptions,
+  blobs: s.blobs,
+  checkpoints: s.checkpoints,
+  packs: s.packs,
+  close: () => s.close(),
+});
+
 const dir = await mkdtemp(join(tmpdir(), 'warrant-cli-bench-'));
 try {
   const store = join(dir, 'st');
@@ -97,6 +112,47 @@ try {
     const r = await best(argv, dir);
     console.log(`| ${name} | ${r.ms.toFixed(0)} ms | ${r.cpu.toFixed(0)} ms | ${r.digest} |`);
   }
+
+  // The library calls behind the commands, one pass against the port, alternating.
+  const reader = await openFsStore(store, { readOnly: true });
+  if (E.isLeft(reader)) throw new Error(reader.left.message);
+  const fs = reader.right;
+  const port = portOnly(fs);
+  const trust = { verifiers: [key.right.verifier] };
+  const check = <A>(r: E.Either<{ message: string }, A>): A => {
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    return r.right;
+  };
+  const same = (x: VerifiedStoredExceptions, y: VerifiedStoredExceptions): boolean =>
+    JSON.stringify(x) === JSON.stringify(y);
+  if (
+    !same(
+      check(await verifyAndFoldStoredLog(fs, logId, trust)),
+      check(await verifyAndFoldStoredLog(port, logId, trust)),
+    )
+  )
+    throw new Error('one pass and port disagree');
+  console.log('');
+  console.log(
+    '| call | one pass (fs) | port (paged verify, read, fold) | one pass / port throughput | |',
+  );
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, fn] of [
+    [
+      'verifyAndFoldStoredLog',
+      (s: typeof fs | typeof port) => verifyAndFoldStoredLog(s, logId, trust),
+    ],
+    ['foldStoredLog', (s: typeof fs | typeof port) => foldStoredLog(s, logId)],
+  ] as const) {
+    const r = await compare(
+      n,
+      { name: 'port', fn: () => fn(port).then(check) },
+      { name: 'one pass', fn: () => fn(fs).then(check) },
+      2,
+    );
+    console.log(row(name, r, ''));
+  }
+  await fs.close();
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
