@@ -10,6 +10,7 @@ import {
   decodeException,
   decodeExceptionFilter,
   decodeProposal,
+  deriveExceptionId,
   diffExceptions,
   digestCanonical,
   Exception,
@@ -21,6 +22,7 @@ import {
   matchesExceptionFilter,
   proposalDigest,
   toHex,
+  type Sha256Digest,
   type Timestamp,
 } from '@warrant/core';
 
@@ -143,5 +145,20 @@ describe('conformance/exception/queries.json', () => {
     } else {
       expect(isActiveForArtifacts(state, q.active_for_artifacts as string[])).toBe(c.expected);
     }
+  });
+});
+
+describe('conformance/exception/ids.json', () => {
+  it.each(load('ids.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const input = c.input as { content_digest: string; requester: string; at: string };
+    const bytes = canonicalizeToBytes(input);
+    expect({
+      canonical: E.isRight(bytes) ? toHex(bytes.right) : '',
+      exception_id: deriveExceptionId(
+        input.content_digest as Sha256Digest,
+        input.requester,
+        input.at as Timestamp,
+      ),
+    }).toEqual(c.expected);
   });
 });
