@@ -17,6 +17,7 @@ import {
   ExceptionProposal,
   exceptionStateAt,
   foldExceptionEvents,
+  foldExceptionLog,
   isActiveForArtifacts,
   isExpiringWithin,
   matchesExceptionFilter,
@@ -160,5 +161,28 @@ describe('conformance/exception/ids.json', () => {
         input.at as Timestamp,
       ),
     }).toEqual(c.expected);
+  });
+});
+
+describe('conformance/exception/log-fold.json', () => {
+  it.each(load('log-fold.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    const input = c.input as { events: unknown[]; at: string };
+    const r = foldExceptionLog(input.events);
+    if (c.error !== undefined) {
+      expect(E.isLeft(r) && r.left.code).toBe(c.error);
+      expect(E.isLeft(r) && c.name.endsWith(` at ${r.left.path}`)).toBe(true);
+      return;
+    }
+    if (E.isLeft(r)) throw new Error(r.left.message);
+    expect(
+      r.right.map((rec) => {
+        const s = exceptionStateAt(rec, input.at as Timestamp);
+        return {
+          exception_id: rec.exception_id,
+          status: s?.status ?? null,
+          current_version: s?.current.version ?? null,
+        };
+      }),
+    ).toEqual(c.expected);
   });
 });
