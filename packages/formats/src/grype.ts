@@ -35,7 +35,7 @@ import {
   type Obj,
   type Path,
 } from './internal/read';
-import { cvssVersionOf, makeCvss, severityFromText } from './internal/severity';
+import { cvssVersionOf, makeCvss, ratingFromText } from './internal/severity';
 import { compareStrings } from './internal/sort';
 
 /**
@@ -210,31 +210,8 @@ const readSeverity = (
   v: Obj,
   namespace: string | undefined,
   path: Path,
-): SeverityRating => {
-  const raw = optStr(ctx, v, 'severity', path);
-  const rating: { level: SeverityRating['level']; source?: string; raw?: string } = {
-    level: 'unknown',
-  };
-  if (namespace !== undefined) rating.source = namespace;
-  if (raw === undefined) {
-    ctx.warn(
-      'FORMATS_WARN_SEVERITY_MISSING',
-      at(path, 'severity'),
-      'no severity: recorded as unknown',
-    );
-    return rating;
-  }
-  rating.raw = raw;
-  const level = severityFromText(raw);
-  if (level === undefined) {
-    ctx.warn(
-      'FORMATS_WARN_SEVERITY_UNRECOGNIZED',
-      at(path, 'severity'),
-      `unrecognized severity ${JSON.stringify(raw)}: recorded as unknown`,
-    );
-  } else rating.level = level;
-  return rating;
-};
+): SeverityRating =>
+  ratingFromText(ctx, optStr(ctx, v, 'severity', path), namespace, path, 'severity');
 
 const readCvss = (ctx: Ctx, v: Obj, namespace: string | undefined, path: Path): CvssScore[] => {
   const out: CvssScore[] = [];

@@ -37,7 +37,7 @@ import {
   type Obj,
   type Path,
 } from './internal/read';
-import { makeCvss, severityFromText } from './internal/severity';
+import { makeCvss, ratingFromText } from './internal/severity';
 import { compareStrings, uniqueSorted } from './internal/sort';
 
 /**
@@ -255,32 +255,14 @@ const derive = (
   return out;
 };
 
-const readSeverity = (ctx: Ctx, v: Obj, path: Path): SeverityRating => {
-  const raw = optStr(ctx, v, 'Severity', path);
-  const source = optStr(ctx, v, 'SeveritySource', path);
-  const rating: { level: SeverityRating['level']; source?: string; raw?: string } = {
-    level: 'unknown',
-  };
-  if (source !== undefined) rating.source = source;
-  if (raw === undefined) {
-    ctx.warn(
-      'FORMATS_WARN_SEVERITY_MISSING',
-      at(path, 'Severity'),
-      'no Severity: recorded as unknown',
-    );
-    return rating;
-  }
-  rating.raw = raw;
-  const level = severityFromText(raw);
-  if (level === undefined) {
-    ctx.warn(
-      'FORMATS_WARN_SEVERITY_UNRECOGNIZED',
-      at(path, 'Severity'),
-      `unrecognized severity ${JSON.stringify(raw)}: recorded as unknown`,
-    );
-  } else rating.level = level;
-  return rating;
-};
+const readSeverity = (ctx: Ctx, v: Obj, path: Path): SeverityRating =>
+  ratingFromText(
+    ctx,
+    optStr(ctx, v, 'Severity', path),
+    optStr(ctx, v, 'SeveritySource', path),
+    path,
+    'Severity',
+  );
 
 // CVSS is a map from rating source to { V2Vector, V2Score, V3Vector, V3Score, V40Vector, V40Score }.
 const readCvss = (ctx: Ctx, v: Obj, path: Path): CvssScore[] => {

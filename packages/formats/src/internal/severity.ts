@@ -2,7 +2,8 @@
  * Severity and CVSS normalization shared by the importers (finding-v1 sections 4 and 8).
  * @module
  */
-import type { CvssScore, CvssVersion, Severity } from '@warrant/core';
+import type { CvssScore, CvssVersion, Severity, SeverityRating } from '@warrant/core';
+import { at, type Ctx, type Path } from './read';
 
 /**
  * Maps a textual severity, case-insensitively and ignoring surrounding spaces, to a level:
@@ -25,6 +26,50 @@ const TEXT_LEVELS: ReadonlyMap<string, Severity> = new Map<string, Severity>([
   ['none', 'negligible'],
   ['unknown', 'unknown'],
 ]);
+
+/**
+ * The rating of a scanner's textual severity member (Grype `severity`, Trivy `Severity`): its
+ * level by {@link severityFromText}, the text as `raw`, and `source` when the report names one.
+ * A missing member or an unrecognized text is rated `unknown`, with a warning at the member.
+ * @param ctx - where warnings go
+ * @param raw - the member's text, `undefined` when absent
+ * @param source - who rated it (a namespace, a SeveritySource), when known
+ * @param path - the path of the object holding the member
+ * @param member - the member's name, for the warning's path and message
+ * @returns the rating
+ * @example
+ * ratingFromText(ctx, 'Important', 'nvd', path, 'Severity') // { level: 'high', source: 'nvd', raw: 'Important' }
+ */
+export const ratingFromText = (
+  ctx: Ctx,
+  raw: string | undefined,
+  source: string | undefined,
+  path: Path,
+  member: string,
+): SeverityRating => {
+  const rating: { level: SeverityRating['level']; source?: string; raw?: string } = {
+    level: 'unknown',
+  };
+  if (source !== undefined) rating.source = source;
+  if (raw === undefined) {
+    ctx.warn(
+      'FORMATS_WARN_SEVERITY_MISSING',
+      at(path, member),
+      `no ${member}: recorded as unknown`,
+    );
+    return rating;
+  }
+  rating.raw = raw;
+  const level = severityFromText(raw);
+  if (level === undefined) {
+    ctx.warn(
+      'FORMATS_WARN_SEVERITY_UNRECOGNIZED',
+      at(path, member),
+      `unrecognized severity ${JSON.stringify(raw)}: recorded as unknown`,
+    );
+  } else rating.level = level;
+  return rating;
+};
 
 /**
  * Maps a CVSS base score to a level with the CVSS v3.1 qualitative rating scale (FIRST CVSS
