@@ -15,6 +15,7 @@ import { compileScope, componentAdmits, type CompiledScope } from './compile';
 import { absentReason, componentsMissReason, missReason } from './reasons';
 import {
   ENVIRONMENT_FACT_OF,
+  SCOPE_DIMENSIONS,
   subjectValue,
   type DimensionOutcome,
   type ScopeDimension,
@@ -110,7 +111,7 @@ export const matchScope = (
           subject.vulnerability.aliases,
           options.aliases ?? EMPTY,
         );
-  const dimensions = ALL.map((d) => explainDimension(compiled, d, subject, ids));
+  const dimensions = SCOPE_DIMENSIONS.map((d) => explainDimension(compiled, d, subject, ids));
   const failed = dimensions.filter((d) => d.outcome === 'not_matched').map((d) => d.dimension);
   const w = options.window;
   return {
@@ -204,19 +205,6 @@ export const matchWindow = (
 // --- internal --------------------------------------------------------------
 
 const EMPTY: AliasMap = new Map();
-
-const ALL = [
-  'vulnerabilities',
-  'components',
-  'artifacts',
-  'environment.envs',
-  'environment.clusters',
-  'environment.namespaces',
-  'environment.repositories',
-  'environment.projects',
-  'environment.tenants',
-  'policy_rules',
-] as const satisfies ReadonlyArray<ScopeDimension>;
 
 /**
  * Explains one dimension, for an evaluator that already knows (from `countScopeFailures`) which
