@@ -9,13 +9,12 @@ import {
   encodeExceptionEvent,
   EXCEPTION_EVENT_SCHEMA,
   exceptionStateAt,
+  isExpiringWithin,
   type Actor,
   type EventDraft,
   type ExceptionRecord,
-  type ExceptionState,
   type Timestamp,
 } from '@warrant/core';
-import { laterThanDaysAfter } from './day-limits';
 
 /** An exception expiring soon. */
 export interface ExpiringException {
@@ -75,7 +74,7 @@ export const sweepExceptions = (
         }),
       );
     }
-    if (expiringWithin(state, options.expiringWithinDays)) {
+    if (isExpiringWithin(state, options.expiringWithinDays)) {
       const c = state.current;
       expiring.push({
         exception_id: record.exception_id,
@@ -91,12 +90,3 @@ export const sweepExceptions = (
   );
   return { events, expiring };
 };
-
-// --- internal --------------------------------------------------------------
-
-// exception-v1.md section 12.1 "expiring within N days", compared as instants so that a window
-// ending past year 9999 is not an error (core's isExpiringWithin formats now + N days).
-const expiringWithin = (state: ExceptionState, days: number): boolean =>
-  (state.status === 'active' || state.status === 'approved') &&
-  compareTimestamps(state.current.expires_at, state.as_of) > 0 &&
-  !laterThanDaysAfter(state.current.expires_at, state.as_of, days);
