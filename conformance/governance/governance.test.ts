@@ -13,6 +13,7 @@ import {
   type GovernanceConfig,
 } from '@warrant/policy';
 import { requirementsSummary } from '../tools/requirements-summary';
+import { runSweepCase, type SweepInput } from '../tools/sweep-run';
 
 interface Case {
   readonly name: string;
@@ -90,5 +91,11 @@ describe('conformance/governance/commands.json', () => {
       return { invalid: r.left.issues.map((i) => i.path) };
     });
     expect(got).toEqual(c.expected);
+  });
+});
+
+describe('conformance/governance/sweep.json', () => {
+  it.each(load('sweep.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
+    expect(runSweepCase(c.input as SweepInput, configOf(c.input))).toEqual(c.expected);
   });
 });
