@@ -13,6 +13,7 @@ import {
   type GovernanceConfig,
 } from '@warrant/policy';
 import { requirementsSummary } from '../tools/requirements-summary';
+import { runAuditCase, type AuditInput } from '../tools/signature-audit-run';
 import { runSweepCase, type SweepInput } from '../tools/sweep-run';
 
 interface Case {
@@ -97,5 +98,12 @@ describe('conformance/governance/commands.json', () => {
 describe('conformance/governance/sweep.json', () => {
   it.each(load('sweep.json').map((c) => [c.name, c] as const))('%s', (_n, c) => {
     expect(runSweepCase(c.input as SweepInput, configOf(c.input))).toEqual(c.expected);
+  });
+});
+
+describe('conformance/governance/signature-audit.json', () => {
+  const named = (name: string | undefined) => configOf(name === undefined ? {} : { config: name });
+  it.each(load('signature-audit.json').map((c) => [c.name, c] as const))('%s', async (_n, c) => {
+    expect(await runAuditCase(c.input as AuditInput, named)).toEqual(c.expected);
   });
 });
