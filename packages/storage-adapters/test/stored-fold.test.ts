@@ -18,7 +18,12 @@ import {
   type Signer,
   type WarrantStore,
 } from '@warrant/core';
-import { foldStoredLog, hasOnePassFold, verifyAndFoldStoredLog } from '@warrant/storage-adapters';
+import {
+  foldStoredLog,
+  hasOnePassFold,
+  verifyAndFoldStoredLog,
+  type OnePassFoldStore,
+} from '@warrant/storage-adapters';
 import { openFsStore, type FsStore } from '@warrant/storage-adapters/fs';
 import { createMemoryStore } from '@warrant/storage-adapters/memory';
 import { day, lifecycle, lifecycles } from './fixtures/exception-drafts';
@@ -33,7 +38,9 @@ const open = async (dir?: string): Promise<FsStore> => {
   if (dir === undefined) dirs.push(d);
   const r = await openFsStore(d);
   if (E.isLeft(r)) throw new Error(`${r.left.code}: ${r.left.message}`);
-  return r.right;
+  // The filesystem store is a one-pass store by type, not only at run time.
+  const typed: OnePassFoldStore = r.right;
+  return typed as FsStore;
 };
 const reopen = async (store: FsStore): Promise<FsStore> => {
   await store.close();
