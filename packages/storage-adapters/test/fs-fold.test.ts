@@ -8,21 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  decodeProposal,
   encodeEventLines,
-  encodeExceptionEvent,
-  EXCEPTION_EVENT_SCHEMA,
   foldExceptionLog,
-  proposalDigest,
   sealEvents,
   type EventDraft,
-  type ExceptionProposal,
   type ExceptionQuery,
   type LogId,
-  type Timestamp,
 } from '@warrant/core';
 import { openFsStore, type FsStore } from '@warrant/storage-adapters/fs';
 import { createExceptionIndex } from '../src/internal/exception-index';
+import { day, event, lifecycles, proposal } from './fixtures/exception-drafts';
 
 const LOG = 'tenant-fold' as LogId;
 const dirs: string[] = [];
@@ -37,79 +32,6 @@ const open = async (dir?: string, readOnly = false): Promise<FsStore> => {
   return r.right;
 };
 const data = (store: FsStore): string => join(store.dir, 'logs', LOG, 'events.jsonl');
-const ts = (s: string): Timestamp => s as Timestamp;
-const day = (d: number): Timestamp => ts(`2026-01-${String(d).padStart(2, '0')}T00:00:00Z`);
-
-const proposal = (k: number, rationale: string, vulns = ['CVE-2021-23337']): ExceptionProposal => {
-  const p = decodeProposal({
-    type: 'vulnerability',
-    owner: `team-${k % 3}`,
-    scope: {
-      artifacts: [{ digest: `sha256:${String(k % 10).repeat(64)}` }],
-      vulnerabilities: vulns,
-      environment: { envs: ['prod'] },
-    },
-    reason_code: 'NOT_AFFECTED',
-    rationale,
-    risk_acceptance: { accepted: false },
-    risk_score: 20 + k,
-    expires_at: '2026-06-01T00:00:00Z',
-  });
-  if (E.isLeft(p)) throw new Error(p.left.message);
-  return p.right;
-};
-const event = (
-  type: string,
-  time: Timestamp,
-  subject: string,
-  payload: Record<string, unknown>,
-  reason = '',
-): EventDraft =>
-  encodeExceptionEvent({
-    type,
-    time,
-    actor: { id: type === 'exception.approved' ? 'bob' : 'alice', kind: 'human' },
-    reason,
-    subject,
-    payload: { schema: EXCEPTION_EVENT_SCHEMA, ...payload },
-  } as never);
-
-/** Exceptions proposed, approved, amended and approved again, with other events between. */
-const history = (k: number): EventDraft[] => {
-  const id = `exc-${k}`;
-  const p1 = proposal(k, 'never called with user input');
-  const p2 = proposal(k, 'never called with user input; amended', [
-    'CVE-2021-23337',
-    'CVE-2020-8203',
-  ]);
-  const approve = (v: number, p: ExceptionProposal, d: number): EventDraft =>
-    event('exception.approved', day(d), id, {
-      version: v,
-      role: 'security-reviewer',
-      content_digest: proposalDigest(p),
-      final: true,
-    });
-  return [
-    event('exception.proposed', day(1 + k), id, { version: 1, proposal: p1 }),
-    {
-      type: 'note.added',
-      time: day(1),
-      actor: { id: 'bot', kind: 'service' },
-      reason: '',
-      subject: 'note',
-      payload: { k },
-    },
-    approve(1, p1, 2 + k),
-    event(
-      'exception.amended',
-      day(3 + k),
-      id,
-      { version: 2, previous_version: 1, proposal: p2 },
-      'wider',
-    ),
-    approve(2, p2, 4 + k),
-  ];
-};
 /** A proposal whose stored set is out of order: the fast reader normalizes it. */
 const unsorted = (): EventDraft => {
   const d = event('exception.proposed', day(20), 'exc-unsorted', {
@@ -122,10 +44,7 @@ const unsorted = (): EventDraft => {
   payload.proposal.scope.vulnerabilities = ['CVE-2021-23337', 'CVE-2020-8203'];
   return { ...d, payload } as EventDraft;
 };
-const drafts = (n: number): EventDraft[] => [
-  ...Array.from({ length: n }, (_, k) => history(k)).flat(),
-  unsorted(),
-];
+const drafts = (n: number): EventDraft[] => [...lifecycles(n), unsorted()];
 
 const QUERIES: ReadonlyArray<ExceptionQuery> = [
   { at: day(28) },
