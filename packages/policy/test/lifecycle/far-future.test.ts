@@ -14,6 +14,20 @@ const proposeAt = (at: string, over: Record<string, unknown>) => ({
   proposal: content('staging', over),
 });
 
+/** An exception in staging, approved on 9999-10-02, expiring 9999-11-01. */
+const approvedNear9999 = (): Session => {
+  const s = new Session();
+  s.run(proposeAt('9999-10-01T00:00:00Z', { expires_at: '9999-11-01T00:00:00Z' }));
+  s.run({
+    command: 'approve',
+    actor: human('sec'),
+    at: '9999-10-02T00:00:00Z',
+    role: 'security-reviewer',
+    version: 1,
+  });
+  return s;
+};
+
 describe('limits beyond year 9999', () => {
   it('accepts an expiry when start + max_duration_days is not representable', () => {
     const r = executeExceptionCommand(
@@ -54,15 +68,7 @@ describe('limits beyond year 9999', () => {
   });
 
   it('checks the extension limit when the approved expiry + max_extension_days is not representable', () => {
-    const s = new Session();
-    s.run(proposeAt('9999-10-01T00:00:00Z', { expires_at: '9999-11-01T00:00:00Z' }));
-    s.run({
-      command: 'approve',
-      actor: human('sec'),
-      at: '9999-10-02T00:00:00Z',
-      role: 'security-reviewer',
-      version: 1,
-    });
+    const s = approvedNear9999();
     const r = s.try({
       command: 'renew',
       actor: human('alice'),
@@ -76,15 +82,7 @@ describe('limits beyond year 9999', () => {
 
 describe('sweep near year 9999', () => {
   it('reports an exception expiring within a window that ends past the last instant', () => {
-    const s = new Session();
-    s.run(proposeAt('9999-10-01T00:00:00Z', { expires_at: '9999-11-01T00:00:00Z' }));
-    s.run({
-      command: 'approve',
-      actor: human('sec'),
-      at: '9999-10-02T00:00:00Z',
-      role: 'security-reviewer',
-      version: 1,
-    });
+    const s = approvedNear9999();
     const r = sweepExceptions([s.record as ExceptionRecord], '9999-10-03T00:00:00Z' as Timestamp, {
       actor: { id: 'svc:sweeper', kind: 'service' },
       expiringWithinDays: 365,
