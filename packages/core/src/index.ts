@@ -17,6 +17,9 @@ export {
   toEpochMillis,
   fromEpochMillis,
   addDays,
+  daysAfter,
+  isLaterThanDaysAfter,
+  LAST_INSTANT,
   compareTimestamps,
   DAY_MS,
 } from './time';

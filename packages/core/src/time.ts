@@ -102,6 +102,38 @@ export const fromEpochMillis = (ms: number): Timestamp => {
 export const addDays = (ts: Timestamp, days: number): Timestamp =>
   fromEpochMillis(toEpochMillis(ts) + days * DAY_MS);
 
+/** The last instant a {@link Timestamp} can name (years 0000-9999). */
+export const LAST_INSTANT = '9999-12-31T23:59:59.999Z' as Timestamp;
+
+/**
+ * {@link addDays} for limits that may lie past year 9999: `start` + `days` days, if that is a
+ * representable instant.
+ * @param start - the start
+ * @param days - whole days, >= 0
+ * @returns the timestamp (fraction written only when non-zero), or `undefined` past
+ *   {@link LAST_INSTANT}
+ * @example
+ * daysAfter('2026-01-05T00:00:00Z' as Timestamp, 90) // '2026-04-05T00:00:00Z'
+ * daysAfter('9999-12-01T00:00:00Z' as Timestamp, 90) // undefined
+ */
+export const daysAfter = (start: Timestamp, days: number): Timestamp | undefined => {
+  const ms = toEpochMillis(start) + days * DAY_MS;
+  return ms > LAST_MS ? undefined : fromEpochMillis(ms);
+};
+
+/**
+ * Whether `ts` is later than `start` + `days` days, compared as instants: defined also where
+ * that limit lies past {@link LAST_INSTANT} (then no timestamp is later).
+ * @param ts - the instant to check
+ * @param start - the start
+ * @param days - days (a day is 86,400,000 ms)
+ * @returns true when `ts` is past the limit
+ * @example
+ * isLaterThanDaysAfter('2026-04-05T00:00:00.001Z' as Timestamp, '2026-01-05T00:00:00Z' as Timestamp, 90) // true
+ */
+export const isLaterThanDaysAfter = (ts: Timestamp, start: Timestamp, days: number): boolean =>
+  toEpochMillis(ts) - toEpochMillis(start) > days * DAY_MS;
+
 /**
  * Orders two timestamps by instant.
  * @param a - a valid timestamp
@@ -123,6 +155,8 @@ export const DAY_MS = 86_400_000;
 
 // 0000-01-01T00:00:00Z: RFC 3339 has four-digit years only.
 const MIN_MS = -62_167_219_200_000;
+// 9999-12-31T23:59:59.999Z.
+const LAST_MS = 253_402_300_799_999;
 
 // Parsed by character codes and converted with calendar arithmetic, without a regular expression
 // or a Date: every event a fold reads carries timestamps, so this is on the hot path of folding a

@@ -7,7 +7,7 @@
 import type * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { Sha256Digest } from '../digest';
-import { compareTimestamps, DAY_MS, Timestamp, toEpochMillis } from '../time';
+import { compareTimestamps, isLaterThanDaysAfter, Timestamp } from '../time';
 import { analyzeBreadth, BREADTHS, type Breadth } from './breadth';
 import { closedObject, literalUnion, setOf } from './codec-kit';
 import { decodeWith, type DecodeError } from './decode';
@@ -157,10 +157,7 @@ export const isExpiringWithin = (state: ExceptionState, days: number): boolean =
   if (state.status !== 'active' && state.status !== 'approved') return false;
   const x = state.current.expires_at;
   // Compared as instants (not by formatting as_of + days, which has no timestamp past 9999).
-  return (
-    compareTimestamps(x, state.as_of) > 0 &&
-    toEpochMillis(x) - toEpochMillis(state.as_of) <= days * DAY_MS
-  );
+  return compareTimestamps(x, state.as_of) > 0 && !isLaterThanDaysAfter(x, state.as_of, days);
 };
 
 /**

@@ -5,10 +5,14 @@
  * the configuration in force when a version is approved is the one it satisfies.
  * @module
  */
-import { compareTimestamps, type ExceptionProposal, type Timestamp } from '@warrant/core';
+import {
+  compareTimestamps,
+  isLaterThanDaysAfter,
+  type ExceptionProposal,
+  type Timestamp,
+} from '@warrant/core';
 import { describeCondition } from '../governance/describe';
 import type { Requirements, Sourced } from '../governance/requirements';
-import { laterThanDaysAfter } from './day-limits';
 import { refusal, type Refusal } from './errors';
 
 /**
@@ -43,7 +47,7 @@ export const contentRefusals = (
       ? content.valid_from
       : at;
   const max = requirements.max_duration_days;
-  if (laterThanDaysAfter(content.expires_at, start, max.value)) {
+  if (isLaterThanDaysAfter(content.expires_at, start, max.value)) {
     out.push(
       refusal(
         'POLICY_DURATION_EXCEEDED',

@@ -7,11 +7,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import {
   compareTimestamps,
+  daysAfter,
   decodeWith,
   deriveExceptionId,
   encodeExceptionEvent,
   EXCEPTION_EVENT_SCHEMA,
   ExceptionProposal,
+  LAST_INSTANT,
   parseTimestamp,
   proposalDigest,
   type DecodeError,
@@ -22,7 +24,6 @@ import { requirementsFor } from '../governance/requirements';
 import type { ProposeCommand } from './command';
 import { contentRefusals } from './content-rules';
 import { buildOutcome, orRefuse, type CommandOutcome } from './context';
-import { daysAfter, LAST_INSTANT } from './day-limits';
 import { refusal, refused, type LifecycleError } from './errors';
 
 /**

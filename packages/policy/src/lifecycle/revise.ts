@@ -10,6 +10,7 @@ import type * as t from 'io-ts';
 import {
   baseFor,
   compareTimestamps,
+  isLaterThanDaysAfter,
   decodeWith,
   encodeExceptionEvent,
   EXCEPTION_EVENT_SCHEMA,
@@ -23,7 +24,6 @@ import { requirementsFor } from '../governance/requirements';
 import type { AmendCommand, RenewCommand } from './command';
 import { contentRefusals } from './content-rules';
 import { buildOutcome, checkTarget, orRefuse, requestersOf, type CommandOutcome } from './context';
-import { laterThanDaysAfter } from './day-limits';
 import { refusal, refused, type LifecycleError, type Refusal } from './errors';
 
 /**
@@ -114,7 +114,7 @@ export const reviseException = (
   const approved = latestApproved(rec, command.at);
   if (approved !== undefined) {
     const days = governance.renewal.max_extension_days;
-    if (laterThanDaysAfter(content.expires_at, approved.content.expires_at, days)) {
+    if (isLaterThanDaysAfter(content.expires_at, approved.content.expires_at, days)) {
       out.push(
         refusal(
           'POLICY_EXTENSION_EXCEEDED',

@@ -9,8 +9,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  addDays,
   applyExceptionEvent,
+  daysAfter,
   decodeExceptionQuery,
   evaluateExceptionQuery,
   storeError,
@@ -100,9 +100,11 @@ const candidates = (
       conds.push(`(artifact = ANY(${p([...artifacts])}::text[]) OR artifact IS NULL)`);
   }
   if (q.expiring_within_days !== undefined) {
-    conds.push(
-      `(expires_at IS NULL OR (expires_at > ${p(q.at)}::timestamptz AND expires_at <= ${p(addDays(q.at, q.expiring_within_days))}::timestamptz))`,
-    );
+    // A window that ends past year 9999 has no upper bound (no timestamp lies beyond it).
+    const lower = `expires_at > ${p(q.at)}::timestamptz`;
+    const end = daysAfter(q.at, q.expiring_within_days);
+    const upper = end === undefined ? '' : ` AND expires_at <= ${p(end)}::timestamptz`;
+    conds.push(`(expires_at IS NULL OR (${lower}${upper}))`);
   }
   if (f?.exception_ids !== undefined)
     conds.push(`subject = ANY(${p(f.exception_ids.map((x) => JSON.stringify(x)))}::text[])`);

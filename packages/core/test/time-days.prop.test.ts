@@ -1,16 +1,18 @@
-// Laws of the day arithmetic behind durations and extensions: it agrees with core's addDays
-// wherever start + N days is a timestamp, and is total past year 9999.
+// Laws of the day arithmetic behind governance durations and extensions and "expiring within N
+// days": it agrees with addDays wherever start + N days is a timestamp, and is total past 9999.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   addDays,
   compareTimestamps,
   DAY_MS,
+  daysAfter,
   fromEpochMillis,
+  isLaterThanDaysAfter,
+  LAST_INSTANT,
   toEpochMillis,
   type Timestamp,
 } from '@warrant/core';
-import { daysAfter, LAST_INSTANT, laterThanDaysAfter } from '../../src/lifecycle/day-limits';
 
 const LAST_MS = toEpochMillis(LAST_INSTANT);
 const arbTs = fc.integer({ min: 0, max: LAST_MS }).map((ms) => fromEpochMillis(ms));
@@ -27,12 +29,12 @@ describe('day limits', () => {
     );
   });
 
-  it('laterThanDaysAfter compares with start + N days, and is never true past the last instant', () => {
+  it('isLaterThanDaysAfter compares with start + N days, and is never true past the last instant', () => {
     fc.assert(
       fc.property(arbTs, arbTs, arbDays, (ts, start, days) => {
         const limit = daysAfter(start, days);
         const expected = limit === undefined ? false : compareTimestamps(ts, limit) > 0;
-        expect(laterThanDaysAfter(ts, start, days)).toBe(expected);
+        expect(isLaterThanDaysAfter(ts, start, days)).toBe(expected);
       }),
       { seed: 18, numRuns: 500 },
     );
@@ -44,8 +46,8 @@ describe('day limits', () => {
         const limit = daysAfter(start, days);
         fc.pre(limit !== undefined && limit !== LAST_INSTANT);
         const l = limit as Timestamp;
-        expect(laterThanDaysAfter(l, start, days)).toBe(false);
-        expect(laterThanDaysAfter(fromEpochMillis(toEpochMillis(l) + 1), start, days)).toBe(true);
+        expect(isLaterThanDaysAfter(l, start, days)).toBe(false);
+        expect(isLaterThanDaysAfter(fromEpochMillis(toEpochMillis(l) + 1), start, days)).toBe(true);
       }),
       { seed: 19, numRuns: 300 },
     );
